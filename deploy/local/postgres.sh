@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Starts the machine's PostgreSQL (installing it when missing) and creates the downline role and
+# database idempotently. Usage: postgres.sh start|stop
+set -euo pipefail
+PG_VERSION="${PG_VERSION:-15}"
+DB_NAME="${DB_NAME:-downline}"
+# The tests run on their own database, so they never wipe the local run's data (and vice versa).
+TEST_DB_NAME="${TEST_DB_NAME:-downline_test}"
+DB_USER="${DB_USER:-downline}"
+DB_PASSWORD="${DB_PASSWORD:-downline}"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+start() {
+  if ! command -v pg_ctlcluster >/dev/null || [ ! -d "/etc/postgresql/${PG_VERSION}/main" ]; then
+    echo "installing PostgreSQL ${PG_VERSION}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" "postgresql-contrib-${PG_VERSION}" >/dev/null \
+      || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+  fi
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    as_root pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" main start || true
+  fi
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+  pg_isready -h 127.0.0.1 -p 5432
+  as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<SQL
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '${DB_USER}', '${DB_PASSWORD}')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${DB_USER}') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', d, '${DB_USER}') FROM unnest(ARRAY['${DB_NAME}', '${TEST_DB_NAME}']) AS d
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
+SQL
+  # Extensions live once per database, in public; services keep public on their search path.
+  for db in "${DB_NAME}" "${TEST_DB_NAME}"; do
+    as_root runuser -u postgres -- env PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -d "${db}" \
+      -c "CREATE EXTENSION IF NOT EXISTS ltree WITH SCHEMA public" \
+      -c "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public" \
+      -c "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"
+  done
+  echo "PostgreSQL ready: jdbc:postgresql://127.0.0.1:5432/${DB_NAME} (tests: ${TEST_DB_NAME}, user ${DB_USER})"
+}
+
+stop() { as_root pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" main stop || true; }
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+package io.downline.platform.events;
+
+/** Marker of the payload records, one per {@link EventType}. */
+public interface EventPayload {
+}

@@ -1,0 +1,16 @@
+package io.downline.platform.events.incentives;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.downline.platform.events.EventPayload;
+
+/**
+ * An admin awarded a qualified member; a CASH reward is credited to the wallet. Type {@code incentive.awarded},
+ * key {@code memberId}.
+ *
+ * @param awardedBy OIDC subject of the admin
+ */
+public record IncentiveAwarded(UUID awardId, UUID programId, UUID memberId, String programName, IncentiveReward reward,
+        String awardedBy, Instant occurredAt) implements EventPayload {
+}

@@ -1,0 +1,14 @@
+package io.downline.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Who this service is: its name (the CloudEvents source) and the topic it publishes its own events on. */
+@ConfigMapping(prefix = "downline.service")
+public interface ServiceConfig {
+
+    /** Service name, used as {@code ce_source} and in audit records, e.g. {@code user-service}. */
+    String name();
+
+    /** The domain topic this service publishes to, e.g. {@code users.events.v1}. */
+    String topic();
+}

@@ -1,0 +1,108 @@
+package io.downline.platform.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain JDBC access to the outbox table for the relay (outside any business transaction). */
+final class OutboxStore {
+
+    private OutboxStore() {
+    }
+
+    static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Session-level advisory lock: one publishing relay per service schema, across all instances. */
+    static boolean tryLeadership(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            statement.setString(1, "outbox-relay:" + schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static void listen(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN \"outbox_" + schema.replace("\"", "") + "\"");
+        }
+    }
+
+    /** Gives the connection back clean: pooled connections must not keep the lock or the subscription. */
+    static void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+            statement.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException ignored) {
+            // the connection is broken; the server has already dropped its lock and subscription
+        }
+    }
+
+    static List<OutboxRow> unsent(Connection connection, int limit) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, event_id, topic, aggregate_id, type, payload, traceparent, created_at
+                FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?""")) {
+            statement.setInt(1, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, java.util.UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static void markSent(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE outbox SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            statement.setArray(1, array);
+            statement.executeUpdate();
+        }
+    }
+
+    static void markFailed(Connection connection, long id, String error) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            statement.setString(1, error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000)));
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        }
+    }
+
+    static long backlog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static int deleteSentBefore(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+            statement.setTimestamp(1, Timestamp.from(cutoff));
+            return statement.executeUpdate();
+        }
+    }
+}

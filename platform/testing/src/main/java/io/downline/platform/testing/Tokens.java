@@ -1,0 +1,40 @@
+package io.downline.platform.testing;
+
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** Real signed access tokens for tests, with the roles in the {@code groups} claim. */
+public final class Tokens {
+
+    static final String ISSUER = "https://server.example.com";
+
+    private Tokens() {
+    }
+
+    /** A token for the OIDC subject with the given realm roles. */
+    public static String of(String subject, String... roles) {
+        return Jwt.preferredUserName(subject)
+                .subject(subject)
+                .groups(Set.of(roles))
+                .issuer(ISSUER)
+                .audience("https://service.example.com")
+                .expiresIn(3600)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+    }
+
+    public static String member(String subject) {
+        return of(subject, "member");
+    }
+
+    public static String admin(String subject) {
+        return of(subject, "admin");
+    }
+
+    /** {@code Authorization} header value for the token. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

@@ -1,0 +1,31 @@
+package io.downline.user.domain;
+
+import java.util.Set;
+
+/** The admin status actions and which statuses each may start from. */
+public enum StatusChange {
+    ACTIVATE(Set.of(MemberStatus.PENDING), MemberStatus.ACTIVE),
+    SUSPEND(Set.of(MemberStatus.PENDING, MemberStatus.ACTIVE), MemberStatus.SUSPENDED),
+    REINSTATE(Set.of(MemberStatus.SUSPENDED), MemberStatus.ACTIVE),
+    TERMINATE(Set.of(MemberStatus.PENDING, MemberStatus.ACTIVE, MemberStatus.SUSPENDED), MemberStatus.TERMINATED);
+
+    private final Set<MemberStatus> from;
+    private final MemberStatus to;
+
+    StatusChange(Set<MemberStatus> from, MemberStatus to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    public boolean allowedFrom(MemberStatus status) {
+        return from.contains(status);
+    }
+
+    public MemberStatus target() {
+        return to;
+    }
+
+    public String action() {
+        return "member." + name().toLowerCase();
+    }
+}

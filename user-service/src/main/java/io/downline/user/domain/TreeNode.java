@@ -1,0 +1,12 @@
+package io.downline.user.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A member as seen from a place in the sponsor tree: {@code level} is the distance from the member the
+ * question was asked about (1 = their sponsor in an upline, their personally sponsored in a downline).
+ */
+public record TreeNode(UUID id, UUID sponsorId, int level, String name, String email, String country,
+        MemberStatus status, String rank, Instant registeredAt) {
+}

@@ -1,0 +1,278 @@
+package io.downline.user;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.containsString;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.Topics;
+import io.downline.platform.events.admin.AdminActionPerformed;
+import io.downline.platform.events.users.MemberProfileUpdated;
+import io.downline.platform.events.users.MemberRegistered;
+import io.downline.platform.events.users.MemberSuspended;
+import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.Tokens;
+import io.downline.user.TestMembers.Registered;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(DownlineTestResource.class)
+class MemberResourceTest {
+
+    private static Map<String, Object> registration(String email, String referralCode) {
+        return Map.of("email", email, "name", "Ada Lovelace", "phone", "+441234567890", "country", "GB",
+                "referralCode", referralCode);
+    }
+
+    @Test
+    void registersUnderTheSponsorAndPublishesMemberRegistered() {
+        Registered sponsor = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        String subject = "sub-" + UUID.randomUUID();
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            var response = given().auth().oauth2(Tokens.member(subject)).contentType(ContentType.JSON)
+                    .body(registration(subject + "@Example.com", sponsor.referralCode()))
+                    .when().post("/api/members")
+                    .then().statusCode(201)
+                    .header("Location", containsString("/api/members/"))
+                    .body("email", equalTo(subject.toLowerCase() + "@example.com"))
+                    .body("status", equalTo("PENDING"))
+                    .body("sponsorId", equalTo(sponsor.id().toString()))
+                    .body("rank", equalTo("MEMBER"))
+                    .body("referralCode", notNullValue())
+                    .extract();
+            UUID id = UUID.fromString(response.path("id"));
+
+            EventEnvelope event = users.await(EventType.MEMBER_REGISTERED, id);
+            MemberRegistered payload = event.payload(MemberRegistered.class);
+            assertThat(payload.sponsorId()).isEqualTo(sponsor.id());
+            assertThat(payload.oidcSubject()).isEqualTo(subject);
+            assertThat(payload.referralCode()).isEqualTo(response.path("referralCode"));
+            assertThat(event.source()).isEqualTo("user-service");
+        }
+    }
+
+    @Test
+    void refusesRegistrationWithoutToken() {
+        given().contentType(ContentType.JSON).body(registration("x@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void refusesATokenNotSignedByTheProvider() {
+        Registered alice = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        String[] parts = Tokens.member("sub-mallory").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("sub-mallory", alice.subject());
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().auth().oauth2(forged).when().get("/api/members/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(alice.token()).when().get("/api/members/me").then().statusCode(200);
+    }
+
+    @Test
+    void refusesInvalidFieldsWithFieldErrors() {
+        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("email", "not-an-email", "name", "", "phone", "12345", "country", "XX",
+                        "referralCode", "DOWNLINE"))
+                .when().post("/api/members")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:downline:problem:validation"))
+                .body("errors.field", hasItem("email"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("phone"))
+                .body("errors.field", hasItem("country"))
+                .body("correlationId", notNullValue());
+    }
+
+    @Test
+    void refusesMalformedJsonAndUnknownFields() {
+        String token = Tokens.member("sub-" + UUID.randomUUID());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"email\": ")
+                .when().post("/api/members")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:downline:problem:malformed-body"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("email", "a@example.com", "name", "A", "country", "US", "referralCode", "DOWNLINE",
+                        "isAdmin", true))
+                .when().post("/api/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("isAdmin"));
+    }
+
+    @Test
+    void refusesAnUnknownReferralCode() {
+        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(registration(UUID.randomUUID() + "@example.com", "NOSUCHCODE"))
+                .when().post("/api/members")
+                .then().statusCode(422)
+                .body("errors[0].field", equalTo("referralCode"));
+    }
+
+    @Test
+    void refusesDuplicateEmailAndSecondRegistrationOfTheSameLogin() {
+        Registered first = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(registration(first.subject().toUpperCase() + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(first.token()).contentType(ContentType.JSON)
+                .body(registration(UUID.randomUUID() + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void refusesASponsorWhoIsSuspended() {
+        Registered sponsor = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "chargebacks")).post("/api/members/{id}/suspend", sponsor.id())
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(registration(UUID.randomUUID() + "@example.com", sponsor.referralCode()))
+                .when().post("/api/members")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void aMemberReadsOnlyTheirOwnProfile() {
+        Registered alice = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        Registered bob = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        given().auth().oauth2(alice.token()).get("/api/members/me").then().statusCode(200)
+                .body("id", equalTo(alice.id().toString()));
+        given().auth().oauth2(alice.token()).get("/api/members/{id}", alice.id()).then().statusCode(200);
+        given().auth().oauth2(alice.token()).get("/api/members/{id}", bob.id()).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}", bob.id()).then().statusCode(200);
+        given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}", UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.member("sub-never-registered")).get("/api/members/me").then().statusCode(404);
+    }
+
+    @Test
+    void updatesOwnProfileAndPublishesTheChange() {
+        Registered alice = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        Registered bob = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Alice Cooper", "country", "DE"))
+                    .put("/api/members/{id}/profile", alice.id())
+                    .then().statusCode(200).body("name", equalTo("Alice Cooper")).body("country", equalTo("DE"));
+            MemberProfileUpdated payload = users.await(EventType.MEMBER_PROFILE_UPDATED, alice.id())
+                    .payload(MemberProfileUpdated.class);
+            assertThat(payload.name()).isEqualTo("Alice Cooper");
+            assertThat(payload.phone()).isNull();
+        }
+        given().auth().oauth2(bob.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Hacked", "country", "DE"))
+                .put("/api/members/{id}/profile", alice.id())
+                .then().statusCode(403);
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Alice", "country", "DE", "phone", "0049"))
+                .put("/api/members/{id}/profile", alice.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("phone"));
+    }
+
+    @Test
+    void adminSuspendsAndReinstatesWithAuditAndEvents() {
+        Registered member = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "unpaid fees"))
+                    .post("/api/members/{id}/suspend", member.id())
+                    .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+            MemberSuspended suspended = users.await(EventType.MEMBER_SUSPENDED, member.id()).payload(MemberSuspended.class);
+            assertThat(suspended.reason()).isEqualTo("unpaid fees");
+            assertThat(suspended.actor()).isEqualTo(TestMembers.ADMIN_SUBJECT);
+
+            AdminActionPerformed audit = users.await(EventType.ADMIN_ACTION_PERFORMED,
+                    e -> e.subject().equals(member.id().toString())
+                            && e.payload(AdminActionPerformed.class).action().equals("member.suspend"))
+                    .payload(AdminActionPerformed.class);
+            assertThat(audit.actor()).isEqualTo(TestMembers.ADMIN_SUBJECT);
+            assertThat(audit.actorRoles()).contains("admin");
+            assertThat(audit.service()).isEqualTo("user-service");
+            assertThat(audit.before().get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(audit.after().get("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(audit.clientAddress()).isNotBlank();
+        }
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "fees paid"))
+                .post("/api/members/{id}/reinstate", member.id())
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "fees paid"))
+                .post("/api/members/{id}/reinstate", member.id())
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void statusChangesAreAdminOnlyAndNeedAReason() {
+        Registered member = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        given().auth().oauth2(member.token()).contentType(ContentType.JSON).body(Map.of("reason", "self"))
+                .post("/api/members/{id}/terminate", member.id())
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/members/{id}/terminate", member.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "fraud"))
+                .post("/api/members/{id}/terminate", member.id())
+                .then().statusCode(200).body("status", equalTo("TERMINATED"));
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/api/members/{id}/suspend", member.id())
+                .then().statusCode(409);
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/members/{id}/terminate", UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void adminSearchesMembersByEmailNameAndStatus() {
+        Registered member = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        String fragment = member.subject().substring(4, 16);
+        given().auth().oauth2(TestMembers.adminToken())
+                .queryParam("email", fragment).queryParam("status", "active")
+                .get("/api/members")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(member.id().toString()));
+        given().auth().oauth2(TestMembers.adminToken()).queryParam("email", fragment).queryParam("status", "PENDING")
+                .get("/api/members").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestMembers.adminToken()).queryParam("status", "SLEEPING").get("/api/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(TestMembers.adminToken()).queryParam("size", 1000).get("/api/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(member.token()).get("/api/members").then().statusCode(403);
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndSecurityHeaders() {
+        var response = given().auth().oauth2(TestMembers.adminToken()).header("X-Request-Id", "test-request-0001")
+                .get("/api/members/{id}", UUID.randomUUID())
+                .then().statusCode(404)
+                .header("X-Request-Id", "test-request-0001")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .extract();
+        assertThat(response.path("correlationId").toString()).isEqualTo("test-request-0001");
+        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("at io.");
+    }
+}

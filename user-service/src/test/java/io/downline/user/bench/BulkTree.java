@@ -1,0 +1,581 @@
+package io.downline.user.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A generated sponsor tree of {@code n} members below the existing root (company) member, and its bulk load
+ * into {@code member} through the PostgreSQL COPY protocol.
+ *
+ * <p>The shape: member {@code j} (1-based, in join order; position 0 is the root) is sponsored by
+ * <ul>
+ * <li>with probability {@link #LEG_SHARE}, the current tip of one of {@link #LEGS} "deep legs" (a chain of
+ * people each recruiting the next; the new member becomes the tip) — this makes the deep end;</li>
+ * <li>otherwise, with probability {@link #RECENT_SHARE}, one of the most recent joiners (offset back from
+ * {@code j} geometric with mean {@link #RECENT_MEAN}) — people recruit soon after joining;</li>
+ * <li>otherwise a member drawn from the whole history with a bias towards recent ones
+ * ({@code j - 1 - floor(j * U^2)}).</li>
+ * </ul>
+ * With one million members this gives a mean depth around 32 and a maximum around 200 (see the report for
+ * the exact figures of a run); seeded, so every run loads the same tree.
+ *
+ * <p>All the structure (sponsor, depth, subtree size, ids) lives in flat arrays; paths are not stored but
+ * rebuilt per row while streaming COPY, by walking up the sponsor array.
+ */
+final class BulkTree {
+
+    static final double LEG_SHARE = 0.0004;
+    static final int LEGS = 2;
+    static final double RECENT_SHARE = 0.5;
+    static final double RECENT_MEAN = 20;
+    static final double HISTORY_BIAS = 2.0;
+
+    private static final String[] FIRST = { "Ana", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines",
+            "Jamal", "Kira", "Liam", "Maria", "Noah", "Olga", "Pedro", "Qin", "Rosa", "Sam", "Tara", "Umar", "Vera",
+            "Wei", "Ximena", "Yusuf", "Zoe", "Aisha", "Bruno", "Chen", "Dmitri", "Emma", "Felipe", "Giulia", "Hana",
+            "Ivan", "Julia", "Kenji", "Lucia", "Mateo", "Nadia" };
+    private static final String[] LAST = { "Silva", "Smith", "Garcia", "Mueller", "Rossi", "Nguyen", "Kim", "Okafor",
+            "Kowalski", "Dubois", "Santos", "Ivanova", "Haddad", "Tanaka", "Jensen", "Moreau", "Costa", "Novak", "Patel",
+            "Fischer", "Lopez", "Yilmaz", "Andersen", "Reyes", "Popescu", "Mendes", "Sato", "Hoffmann", "Ali", "Brown",
+            "Martin", "Weber", "Ortiz", "Nowak", "Khan", "Lee", "Wang", "Cohen", "Bianchi", "Murphy" };
+    private static final String[] COUNTRIES = { "US", "US", "US", "MX", "BR", "BR", "PH", "PH", "NG", "DE", "GB", "IN",
+            "ID", "CO", "PE", "ES", "PL", "TR", "MY", "ZA" };
+    private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    /** 31^8: the referral-code space; codes are a bijection of tree_id, so bulk codes never collide. */
+    private static final long CODE_SPACE = 852_891_037_441L;
+    private static final long CODE_MULTIPLIER = 387_420_489L; // 3^18, coprime to 31
+    private static final long CODE_OFFSET = 123_456_789L;
+
+    final int n;
+    final long seed;
+    /** Sponsor position of each position (position 0 = the root, which has none). */
+    final int[] sponsor;
+    /** Depth of each position: the root is at 0. */
+    final short[] depth;
+    /** Size of the subtree of each position, the position included. */
+    final int[] subtree;
+    private final long[] msb;
+    private final long[] lsb;
+
+    // Set by load(): the root as found in the database and the tree_id range reserved for the bulk rows.
+    String rootPath;
+    long rootTreeId;
+    long firstTreeId;
+
+    private BulkTree(int n, long seed) {
+        this.n = n;
+        this.seed = seed;
+        this.sponsor = new int[n + 1];
+        this.depth = new short[n + 1];
+        this.subtree = new int[n + 1];
+        this.msb = new long[n + 1];
+        this.lsb = new long[n + 1];
+    }
+
+    /** The tree's structure and ids, in Java only. */
+    static BulkTree generate(int n, long seed) {
+        BulkTree tree = new BulkTree(n, seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        double logRecent = Math.log(1 - 1 / RECENT_MEAN);
+        int[] tips = new int[LEGS];
+        tree.sponsor[0] = -1;
+        for (int j = 1; j <= n; j++) {
+            int s;
+            if (random.nextDouble() < LEG_SHARE) {
+                int leg = random.nextInt(LEGS);
+                s = tips[leg];
+                tips[leg] = j;
+            } else if (random.nextDouble() < RECENT_SHARE) {
+                int back = (int) Math.min(j - 1, (long) (Math.log(1 - random.nextDouble()) / logRecent));
+                s = j - 1 - back;
+            } else {
+                int back = (int) (j * Math.pow(random.nextDouble(), HISTORY_BIAS));
+                s = j - 1 - Math.min(back, j - 1);
+            }
+            tree.sponsor[j] = s;
+            int d = tree.depth[s] + 1;
+            if (d > Short.MAX_VALUE) {
+                throw new IllegalStateException("depth overflow");
+            }
+            tree.depth[j] = (short) d;
+        }
+        for (int j = 0; j <= n; j++) {
+            tree.subtree[j] = 1;
+        }
+        for (int j = n; j >= 1; j--) {
+            tree.subtree[tree.sponsor[j]] += tree.subtree[j];
+        }
+        for (int j = 1; j <= n; j++) {
+            // Version-4 UUIDs from the seeded generator: random like the service's, reproducible per seed.
+            tree.msb[j] = (random.nextLong() & ~0xF000L) | 0x4000L;
+            tree.lsb[j] = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        }
+        return tree;
+    }
+
+    UUID id(int position) {
+        return new UUID(msb[position], lsb[position]);
+    }
+
+    long treeId(int position) {
+        return position == 0 ? rootTreeId : firstTreeId + position - 1;
+    }
+
+    long lastTreeId() {
+        return firstTreeId + n - 1;
+    }
+
+    /** Descendants of the position (its subtree without itself). */
+    long descendants(int position) {
+        return subtree[position] - 1L;
+    }
+
+    /** The bulk position whose downline is closest to {@code size} members. */
+    int closestDownline(long size) {
+        int best = 1;
+        for (int j = 1; j <= n; j++) {
+            if (Math.abs(descendants(j) - size) < Math.abs(descendants(best) - size)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** The {@code count} deepest bulk positions, deepest first. */
+    List<Integer> deepest(int count) {
+        int max = maxDepth();
+        int[] perDepth = new int[max + 1];
+        for (int j = 1; j <= n; j++) {
+            perDepth[depth[j]]++;
+        }
+        int threshold = max;
+        int taken = perDepth[max];
+        while (taken < count && threshold > 1) {
+            threshold--;
+            taken += perDepth[threshold];
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (int d = max; d >= threshold && positions.size() < count; d--) {
+            for (int j = 1; j <= n && positions.size() < count; j++) {
+                if (depth[j] == d) {
+                    positions.add(j);
+                }
+            }
+        }
+        return positions;
+    }
+
+    int maxDepth() {
+        int max = 0;
+        for (int j = 1; j <= n; j++) {
+            max = Math.max(max, depth[j]);
+        }
+        return max;
+    }
+
+    /** Depth distribution of the bulk members (the root excluded). */
+    Map<String, Object> depthFigures() {
+        int max = maxDepth();
+        long[] perDepth = new long[max + 1];
+        long sum = 0;
+        for (int j = 1; j <= n; j++) {
+            perDepth[depth[j]]++;
+            sum += depth[j];
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("max", max);
+        figures.put("mean", Math.round(sum * 100.0 / n) / 100.0);
+        figures.put("p50", percentile(perDepth, 0.50));
+        figures.put("p90", percentile(perDepth, 0.90));
+        figures.put("p99", percentile(perDepth, 0.99));
+        figures.put("p99_9", percentile(perDepth, 0.999));
+        long deep = 0;
+        for (int d = 100; d <= max; d++) {
+            deep += perDepth[d];
+        }
+        figures.put("membersAtDepth100OrMore", deep);
+        int rootChildren = 0;
+        for (int j = 1; j <= n; j++) {
+            if (sponsor[j] == 0) {
+                rootChildren++;
+            }
+        }
+        figures.put("personallySponsoredByRoot", rootChildren);
+        return figures;
+    }
+
+    private int percentile(long[] perDepth, double q) {
+        long rank = (long) Math.ceil(q * n);
+        long seen = 0;
+        for (int d = 0; d < perDepth.length; d++) {
+            seen += perDepth[d];
+            if (seen >= rank) {
+                return d;
+            }
+        }
+        return perDepth.length - 1;
+    }
+
+    Map<String, Object> shape() {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("members", n);
+        shape.put("seed", seed);
+        shape.put("model", "sponsor of the j-th joiner: p=" + LEG_SHARE + " tip of one of " + LEGS
+                + " deep legs; else p=" + RECENT_SHARE + " a recent joiner (offset geometric, mean " + RECENT_MEAN
+                + "); else j-1-floor(j*U^" + HISTORY_BIAS + ") (whole history, biased to recent)");
+        return shape;
+    }
+
+    // ------------------------------------------------------------------------------------------ loading
+
+    /** Timings (seconds) and counts of one bulk load. */
+    static final class LoadFigures {
+        final Map<String, Object> seconds = new LinkedHashMap<>();
+        final Map<String, Object> details = new LinkedHashMap<>();
+    }
+
+    /**
+     * Loads the tree in one transaction, as a data migration would: the non-constraint indexes of
+     * {@code member} and its self foreign key are dropped, the path trigger is disabled (paths come computed
+     * from Java), the rows are streamed with COPY, then the trigger is enabled and the indexes and the
+     * foreign key rebuilt from their own catalogue definitions, and the transaction commits. Nobody else ever
+     * sees the table without its trigger or indexes (ACCESS EXCLUSIVE lock until commit; a failure rolls
+     * everything back). Then VACUUM and ANALYZE, outside the transaction.
+     */
+    LoadFigures load(Connection connection) throws SQLException {
+        LoadFigures figures = new LoadFigures();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            long t0 = System.nanoTime();
+            statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
+            statement.execute("LOCK TABLE member IN ACCESS EXCLUSIVE MODE");
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT id, tree_id, path::text FROM member WHERE sponsor_id IS NULL")) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No root member: the service creates it at start");
+                }
+                UUID rootId = rs.getObject(1, UUID.class);
+                msb[0] = rootId.getMostSignificantBits();
+                lsb[0] = rootId.getLeastSignificantBits();
+                rootTreeId = rs.getLong(2);
+                rootPath = rs.getString(3);
+            }
+            // Reserve a tree_id range: nobody else can insert while the table is locked.
+            String sequence = single(statement, "SELECT pg_get_serial_sequence('member', 'tree_id')");
+            firstTreeId = Long.parseLong(single(statement, "SELECT nextval('" + sequence + "')"));
+            statement.execute("SELECT setval('" + sequence + "', " + lastTreeId() + ")");
+
+            Map<String, String> indexes = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT c.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+                    WHERE x.indrelid = 'member'::regclass
+                      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+                    ORDER BY c.relname""")) {
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            Map<String, String> selfKeys = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                    WHERE conrelid = 'member'::regclass AND confrelid = 'member'::regclass AND contype = 'f'""")) {
+                while (rs.next()) {
+                    selfKeys.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            for (String index : indexes.keySet()) {
+                statement.execute("DROP INDEX " + index);
+            }
+            for (String key : selfKeys.keySet()) {
+                statement.execute("ALTER TABLE member DROP CONSTRAINT " + key);
+            }
+            statement.execute("ALTER TABLE member DISABLE TRIGGER member_set_path_trg");
+            figures.seconds.put("prepare", seconds(t0));
+            figures.details.put("indexesRebuilt", new ArrayList<>(indexes.keySet()));
+            figures.details.put("indexesKeptDuringCopy", "the constraint indexes: primary key (id), unique tree_id, "
+                    + "referral_code, oidc_subject");
+            figures.details.put("foreignKeysRevalidated", new ArrayList<>(selfKeys.keySet()));
+
+            copy(connection, figures);
+
+            statement.execute("ALTER TABLE member ENABLE TRIGGER member_set_path_trg");
+            Map<String, Object> perIndex = new LinkedHashMap<>();
+            long tIndexes = System.nanoTime();
+            for (Map.Entry<String, String> index : indexes.entrySet()) {
+                long t = System.nanoTime();
+                statement.execute(index.getValue());
+                perIndex.put(index.getKey(), seconds(t));
+            }
+            figures.seconds.put("indexBuild", seconds(tIndexes));
+            figures.details.put("indexBuildSeconds", perIndex);
+            long tKeys = System.nanoTime();
+            for (Map.Entry<String, String> key : selfKeys.entrySet()) {
+                statement.execute("ALTER TABLE member ADD CONSTRAINT " + key.getKey() + " " + key.getValue());
+            }
+            figures.seconds.put("foreignKeyValidation", seconds(tKeys));
+            long tCommit = System.nanoTime();
+            connection.commit();
+            figures.seconds.put("commit", seconds(tCommit));
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+            throw e;
+        }
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            long tVacuum = System.nanoTime();
+            statement.execute("VACUUM member");
+            figures.seconds.put("vacuum", seconds(tVacuum));
+            long tAnalyze = System.nanoTime();
+            statement.execute("ANALYZE member");
+            figures.seconds.put("analyze", seconds(tAnalyze));
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return figures;
+    }
+
+    private void copy(Connection connection, LoadFigures figures) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                COPY member (id, tree_id, email, name, phone, country, referral_code, sponsor_id, oidc_subject, status,
+                             path, rank, registered_at, updated_at, version) FROM STDIN""");
+        long t0 = System.nanoTime();
+        long formatNanos = 0;
+        long bytes = 0;
+        try {
+            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            Row row = new Row(1 << 20);
+            int[] chain = new int[maxDepth() + 1];
+            Instant start = Instant.now().minus(Duration.ofDays(3 * 365));
+            long spacingMillis = Duration.ofDays(3 * 365).toMillis() / n;
+            for (int j = 1; j <= n; j++) {
+                long tf = System.nanoTime();
+                long treeId = treeId(j);
+                row.text(id(j).toString()).tab();
+                row.number(treeId).tab();
+                row.text("m").number(treeId).text("@bench.downline.example").tab();
+                row.text(FIRST[random.nextInt(FIRST.length)]).text(" ")
+                        .text(LAST[random.nextInt(LAST.length)]).tab();
+                if (random.nextInt(10) < 7) {
+                    row.text("+1555").number(1_000_000 + random.nextInt(9_000_000)).tab();
+                } else {
+                    row.text("\\N").tab();
+                }
+                row.text(COUNTRIES[random.nextInt(COUNTRIES.length)]).tab();
+                row.text(referralCode(treeId)).tab();
+                row.text(id(sponsor[j]).toString()).tab();
+                row.text(new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                        (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString()).tab();
+                int status = random.nextInt(100);
+                row.text(status < 85 ? "ACTIVE" : status < 95 ? "PENDING" : status < 98 ? "SUSPENDED" : "TERMINATED").tab();
+                // Path: the root's path, then the tree_ids from the top of the bulk tree down to the member.
+                int length = 0;
+                for (int p = j; p != 0; p = sponsor[p]) {
+                    chain[length++] = p;
+                }
+                row.text(rootPath);
+                for (int k = length - 1; k >= 0; k--) {
+                    row.text(".").number(treeId(chain[k]));
+                }
+                row.tab();
+                int rank = random.nextInt(100);
+                row.text(rank < 90 ? "MEMBER" : rank < 96 ? "BRONZE" : rank < 99 ? "SILVER" : "GOLD").tab();
+                String at = start.plusMillis(j * spacingMillis + random.nextInt(1000)).toString();
+                row.text(at).tab().text(at).tab();
+                row.text("0").newline();
+                formatNanos += System.nanoTime() - tf;
+                if (row.length() > (1 << 20) - 8192) {
+                    bytes += row.length();
+                    copy.writeToCopy(row.buffer(), 0, row.length());
+                    row.clear();
+                }
+            }
+            bytes += row.length();
+            copy.writeToCopy(row.buffer(), 0, row.length());
+            long rows = copy.endCopy();
+            if (rows != n) {
+                throw new IllegalStateException("COPY wrote " + rows + " rows, expected " + n);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        double total = seconds(t0);
+        figures.seconds.put("copy", total);
+        figures.details.put("copyJavaRowFormattingSeconds", Math.round(formatNanos / 1e6) / 1e3);
+        figures.details.put("copyMiB", Math.round(bytes / 1048576.0 * 10) / 10.0);
+        figures.details.put("copyRowsPerSecond", Math.round(n / total));
+    }
+
+    static String referralCode(long treeId) {
+        long value = Math.floorMod(treeId * CODE_MULTIPLIER + CODE_OFFSET, CODE_SPACE);
+        char[] code = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            code[i] = CODE_ALPHABET[(int) (value % CODE_ALPHABET.length)];
+            value /= CODE_ALPHABET.length;
+        }
+        return new String(code);
+    }
+
+    /**
+     * Checks every loaded row against the rule the trigger enforces (path = the sponsor's path plus the
+     * member's own tree_id) and returns the depth figures as the database sees them.
+     */
+    Map<String, Object> verify(Connection connection) throws SQLException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*), count(*) FILTER (WHERE m.path <> s.path || text2ltree(m.tree_id::text)),
+                       max(nlevel(m.path)) - 1, avg(nlevel(m.path) - 1)
+                FROM member m JOIN member s ON s.id = m.sponsor_id
+                WHERE m.tree_id BETWEEN ? AND ?""")) {
+            statement.setLong(1, firstTreeId);
+            statement.setLong(2, lastTreeId());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                result.put("rows", rs.getLong(1));
+                result.put("pathMismatches", rs.getLong(2));
+                result.put("maxDepth", rs.getInt(3));
+                result.put("meanDepth", Math.round(rs.getDouble(4) * 100) / 100.0);
+            }
+        }
+        return result;
+    }
+
+    /** Table and index sizes of member, in MiB. */
+    static Map<String, Object> sizes(Connection connection) throws SQLException {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT 'table (heap + toast)', pg_table_size('member')
+                        UNION ALL
+                        SELECT c.relname, pg_relation_size(c.oid) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+                        WHERE x.indrelid = 'member'::regclass""")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), Math.round(rs.getLong(2) / 1048576.0));
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * Removes the bulk rows. Every foreign key that references member is dropped and re-added around the
+     * DELETE in one transaction (re-adding validates it, so nothing can be left dangling); otherwise each of
+     * the million deleted rows would run one referential check per referencing table, several of them a
+     * sequential scan (sponsor_edge has no index on member_id or sponsor_id that such a check can use).
+     */
+    long delete(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE member IN ACCESS EXCLUSIVE MODE");
+            List<String[]> keys = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+                    WHERE confrelid = 'member'::regclass AND contype = 'f'""")) {
+                while (rs.next()) {
+                    keys.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
+                }
+            }
+            for (String[] key : keys) {
+                statement.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT " + key[1]);
+            }
+            long deleted = statement.executeUpdate(
+                    "DELETE FROM member WHERE tree_id BETWEEN " + firstTreeId + " AND " + lastTreeId());
+            for (String[] key : keys) {
+                statement.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
+            }
+            connection.commit();
+            // Fresh indexes for the rows that remain: drops the million dead entries, and any inner GiST keys
+            // the depth probe's rolled-back inserts widened.
+            connection.setAutoCommit(true);
+            statement.execute("REINDEX TABLE member");
+            statement.execute("VACUUM ANALYZE member");
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+    }
+
+    /** A growable ASCII row buffer for COPY text format (no value here needs escaping). */
+    private static final class Row {
+        private byte[] buffer;
+        private int length;
+
+        Row(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        Row text(String value) {
+            int size = value.length();
+            ensure(size);
+            for (int i = 0; i < size; i++) {
+                buffer[length++] = (byte) value.charAt(i); // ASCII only
+            }
+            return this;
+        }
+
+        Row number(long value) {
+            return text(Long.toString(value));
+        }
+
+        Row tab() {
+            ensure(1);
+            buffer[length++] = '\t';
+            return this;
+        }
+
+        Row newline() {
+            ensure(1);
+            buffer[length++] = '\n';
+            return this;
+        }
+
+        byte[] buffer() {
+            return buffer;
+        }
+
+        int length() {
+            return length;
+        }
+
+        void clear() {
+            length = 0;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
+    }
+}
