@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,22 @@ class MemberResourceTest {
                 .body(registration(UUID.randomUUID() + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
                 .when().post("/api/members")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void twoRacingRegistrationsOfOneEmailGiveOneMemberAndOneConflict() {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        List<CompletableFuture<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String token = Tokens.member("sub-" + UUID.randomUUID());
+            attempts.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                    .contentType(ContentType.JSON).body(registration(email, TestMembers.ROOT_REFERRAL_CODE))
+                    .post("/api/members").then().extract().statusCode()));
+        }
+        List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        given().auth().oauth2(TestMembers.adminToken()).queryParam("email", email).get("/api/members")
+                .then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test

@@ -368,7 +368,7 @@ final class BulkTree {
                 long treeId = treeId(j);
                 row.text(id(j).toString()).tab();
                 row.number(treeId).tab();
-                row.text("m").number(treeId).text("@bench.downline.example").tab();
+                row.text("m").number(treeId).text("@bench.example.com").tab();
                 row.text(FIRST[random.nextInt(FIRST.length)]).text(" ")
                         .text(LAST[random.nextInt(LAST.length)]).tab();
                 if (random.nextInt(10) < 7) {

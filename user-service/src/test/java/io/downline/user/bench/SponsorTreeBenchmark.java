@@ -127,6 +127,7 @@ class SponsorTreeBenchmark {
         BenchReport report = new BenchReport("sponsor-tree-bulk-load");
         report.put("host", BenchFigures.host());
         report.put("postgres", postgresSettings());
+        CpuUsage cpu = CpuUsage.start(dataSource);
         long t0 = System.nanoTime();
         BulkTree generated = BulkTree.generate(MEMBERS, SEED);
         double generation = BulkTree.seconds(t0);
@@ -147,6 +148,7 @@ class SponsorTreeBenchmark {
             seconds.put("total", BenchFigures.round(generation + total, 3));
             report.put("seconds", seconds);
             report.put("load", load.details);
+            report.put("cpu", cpu.stop());
             long tVerify = System.nanoTime();
             verified = generated.verify(connection);
             verified.put("seconds", BulkTree.seconds(tVerify));
@@ -179,6 +181,7 @@ class SponsorTreeBenchmark {
         }
         Histogram repository = BenchFigures.micros();
         int wrong = 0;
+        CpuUsage cpuRepository = CpuUsage.start(dataSource);
         for (int i = 0; i < UPLINE_CALLS; i++) {
             int k = i % ids.length;
             long t = System.nanoTime();
@@ -188,6 +191,7 @@ class SponsorTreeBenchmark {
                 wrong++;
             }
         }
+        Map<String, Object> repositoryCpu = cpuRepository.stop();
 
         String admin = Tokens.admin(ADMIN);
         HttpRequest[] requests = new HttpRequest[ids.length];
@@ -205,22 +209,26 @@ class SponsorTreeBenchmark {
         }
         Histogram rest = BenchFigures.micros();
         long bytes = 0;
+        CpuUsage cpuRest = CpuUsage.start(dataSource);
         for (int i = 0; i < UPLINE_REST_CALLS; i++) {
             long t = System.nanoTime();
             HttpResponse<String> response = send(requests[i % ids.length], 200);
             BenchFigures.record(rest, t);
             bytes += response.body().length();
         }
+        Map<String, Object> restCpu = cpuRest.stop();
 
         BenchReport report = new BenchReport("sponsor-tree-upline");
         report.put("tree", bulk.shape());
         report.put("members", Map.of("count", ids.length, "depthMin", depths[depths.length - 1], "depthMax", depths[0],
                 "note", "the " + ids.length + " deepest members, called round-robin"));
         report.put("repository", BenchFigures.summary(repository));
+        report.put("repositoryCpu", repositoryCpu);
         Map<String, Object> restFigures = new LinkedHashMap<>(BenchFigures.summary(rest));
         restFigures.put("meanResponseBytes", bytes / Math.max(1, UPLINE_REST_CALLS));
         restFigures.put("path", "GET /api/members/{id}/upline (admin token, full node views)");
         report.put("rest", restFigures);
+        report.put("restCpu", restCpu);
         report.put("wrongAnswers", wrong);
         report.put("plan", explain("""
                 SELECT d.id, d.sponsor_id, nlevel(me.path) - nlevel(d.path) AS level, d.name, d.email, d.country, d.status, d.rank, d.registered_at FROM member me
@@ -249,6 +257,7 @@ class SponsorTreeBenchmark {
             tree.downlineCount(id);
             tree.levelCounts(id, 1000);
         }
+        CpuUsage cpu = CpuUsage.start(dataSource);
         Histogram count = BenchFigures.micros();
         for (int i = 0; i < DOWNLINE_CALLS; i++) {
             long t = System.nanoTime();
@@ -285,6 +294,7 @@ class SponsorTreeBenchmark {
             BenchFigures.record(restLevels, t);
             wrong += EventJson.mapper().readTree(response.body()).get("total").asLong() == expected ? 0 : 1;
         }
+        Map<String, Object> cpuFigures = cpu.stop();
 
         BenchReport report = new BenchReport("sponsor-tree-downline");
         report.put("tree", bulk.shape());
@@ -294,6 +304,7 @@ class SponsorTreeBenchmark {
         report.put("levelsRepository", BenchFigures.summary(levels));
         report.put("countRest", BenchFigures.summary(restCount));
         report.put("levelsRest", BenchFigures.summary(restLevels));
+        report.put("cpu", cpuFigures);
         report.put("wrongAnswers", wrong);
         report.put("planCount", explain("""
                 SELECT count(*) FROM member d, member me
@@ -353,7 +364,10 @@ class SponsorTreeBenchmark {
         long end = -1;
         List<ConsumerRecord<String, String>> records;
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        CpuUsage cpu;
+        Map<String, Object> cpuFigures;
         try (EventLog users = EventLog.tail(Topics.USERS)) {
+            cpu = CpuUsage.start(dataSource);
             start = System.nanoTime();
             for (int c = 0; c < CLIENTS; c++) {
                 clients.submit(() -> {
@@ -397,6 +411,7 @@ class SponsorTreeBenchmark {
                     break;
                 }
             }
+            cpuFigures = cpu.stop();
             records = users.records();
         } finally {
             clients.shutdownNow();
@@ -445,6 +460,7 @@ class SponsorTreeBenchmark {
         result.put("eventsSeen", seenAt.keySet().stream().filter(registered::contains).count());
         report.put("result", result);
         report.put("httpLatency", BenchFigures.summary(httpLatency.getIntervalHistogram()));
+        report.put("cpu", cpuFigures);
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("outboxRows_createdAt_to_sentAt", BenchFigures.summary(rowLag));
         lag.put("micrometer_downline_outbox_lag", micrometerDelta(lagBefore, lagAfter));
@@ -483,7 +499,8 @@ class SponsorTreeBenchmark {
         report.put("belowDeepestBulkMember", probeChain(bulk.id(deepest), bulk.depth[deepest], 600));
         report.put("newLegFromRoot", probeChain(bulk.id(0), 0, 600));
         report.put("note", "chains inserted with plain INSERTs through the path trigger in one transaction, "
-                + "rolled back afterwards; tree_ids of new members have 7 digits here");
+                + "rolled back afterwards. An ltree label takes MAXALIGN(2 + digits) bytes: 8 up to 6 digits, 16 from 7 digits "
+                + "(tree_id >= 1,000,000).");
         new BenchFigures.Targets().writeAndAssert(report);
     }
 
@@ -501,7 +518,7 @@ class SponsorTreeBenchmark {
                 while (depth < cap) {
                     UUID id = UUID.randomUUID();
                     insert.setObject(1, id);
-                    insert.setString(2, "probe-" + id + "@bench.downline.example");
+                    insert.setString(2, "probe-" + id + "@bench.example.com");
                     insert.setString(3, ReferralCodes.next());
                     insert.setObject(4, sponsor);
                     Savepoint savepoint = connection.setSavepoint();
@@ -521,10 +538,11 @@ class SponsorTreeBenchmark {
                 result.put("error", error == null ? "none up to the probe's cap of " + cap : error);
                 try (Statement statement = connection.createStatement();
                         ResultSet rs = statement.executeQuery(
-                                "SELECT pg_column_size(path), octet_length(path::text) FROM member WHERE id = '" + sponsor + "'")) {
+                                "SELECT pg_column_size(path), octet_length(path::text), tree_id FROM member WHERE id = '" + sponsor + "'")) {
                     if (rs.next()) {
-                        result.put("deepestPathBytes", rs.getInt(1));
+                        result.put("deepestPathBytes (as stored, maybe compressed)", rs.getInt(1));
                         result.put("deepestPathTextChars", rs.getInt(2));
+                        result.put("treeIdOfDeepest", rs.getLong(3));
                     }
                 }
             } finally {
@@ -559,7 +577,7 @@ class SponsorTreeBenchmark {
     }
 
     private HttpRequest register(String subject, String referralCode) {
-        String body = "{\"email\":\"" + subject + "@bench.example\",\"name\":\"Bench " + subject.substring(subject.length() - 12)
+        String body = "{\"email\":\"" + subject + "@example.com\",\"name\":\"Bench " + subject.substring(subject.length() - 12)
                 + "\",\"country\":\"US\",\"referralCode\":\"" + referralCode + "\"}";
         return HttpRequest.newBuilder(uri("/api/members")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + Tokens.member(subject))

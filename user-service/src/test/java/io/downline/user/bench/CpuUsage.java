@@ -1,0 +1,154 @@
+package io.downline.user.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+/**
+ * Where the machine's CPU went during a benchmark (Linux /proc; the benchmark shares a 2-core machine with
+ * whatever else runs): this test JVM (service, clients, in-JVM broker), the PostgreSQL backends serving
+ * this database, all other PostgreSQL processes, and everything else. In cores: CPU-seconds per wall second.
+ */
+final class CpuUsage {
+
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+
+    private final DataSource dataSource;
+    private final long wallStart;
+    private final long[] machineStart;
+    private final long jvmStart;
+    private final Map<Long, Long> postgresStart;
+    private final Map<Long, Long> ourBackendsStart;
+    private final double[] loadStart;
+
+    private CpuUsage(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.wallStart = System.nanoTime();
+        this.machineStart = machine();
+        this.jvmStart = jvmNanos();
+        this.postgresStart = postgresTicks();
+        this.ourBackendsStart = ticksOf(ourBackends(dataSource));
+        this.loadStart = loadAverage();
+    }
+
+    static CpuUsage start(DataSource dataSource) {
+        return new CpuUsage(dataSource);
+    }
+
+    Map<String, Object> stop() {
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        long[] machineEnd = machine();
+        double busy = (machineEnd[0] - machineStart[0] - (machineEnd[1] - machineStart[1])) / TICKS;
+        double jvm = (jvmNanos() - jvmStart) / 1e9;
+        Map<Long, Long> postgresEnd = postgresTicks();
+        List<Long> ours = ourBackends(dataSource);
+        double ourPostgres = 0;
+        double allPostgres = 0;
+        for (Map.Entry<Long, Long> process : postgresEnd.entrySet()) {
+            double seconds = (process.getValue() - postgresStart.getOrDefault(process.getKey(), 0L)) / TICKS;
+            allPostgres += seconds;
+            if (ours.contains(process.getKey()) || ourBackendsStart.containsKey(process.getKey())) {
+                ourPostgres += seconds;
+            }
+        }
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("wallSeconds", BenchFigures.round(wall, 2));
+        usage.put("machineBusyCores", BenchFigures.round(busy / wall, 2));
+        usage.put("thisTestJvmCores", BenchFigures.round(jvm / wall, 2));
+        usage.put("postgresBackendsOfThisDatabaseCores", BenchFigures.round(ourPostgres / wall, 2));
+        usage.put("otherPostgresCores", BenchFigures.round((allPostgres - ourPostgres) / wall, 2));
+        usage.put("everythingElseCores", BenchFigures.round(Math.max(0, busy - jvm - allPostgres) / wall, 2));
+        usage.put("loadAverage1mAtStartAndEnd", List.of(loadStart[0], loadAverage()[0]));
+        return usage;
+    }
+
+    /** [total, idle + iowait] jiffies of the whole machine. */
+    private static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user..steal, not guest (already in user)
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] { total, Long.parseLong(f[4]) + Long.parseLong(f[5]) };
+        } catch (IOException | RuntimeException e) {
+            return new long[] { 0, 0 };
+        }
+    }
+
+    private static long jvmNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static Map<Long, Long> postgresTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        ticks.put(pid, ticksOf(pid));
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // gone meanwhile
+                }
+            });
+        } catch (IOException ignored) {
+            // no /proc: figures stay at zero
+        }
+        return ticks;
+    }
+
+    private static Map<Long, Long> ticksOf(List<Long> pids) {
+        Map<Long, Long> ticks = new HashMap<>();
+        pids.forEach(pid -> ticks.put(pid, ticksOf(pid)));
+        return ticks;
+    }
+
+    private static long ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static List<Long> ourBackends(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            List<Long> pids = new java.util.ArrayList<>();
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+            return pids;
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] { Double.parseDouble(f[0]) };
+        } catch (IOException | RuntimeException e) {
+            return new double[] { -1 };
+        }
+    }
+}
