@@ -98,31 +98,13 @@ public class MemberResource {
     }
 
     @POST
-    @Path("/{id}/activate")
+    @Path("/{id}/{action: activate|suspend|reinstate|terminate}")
     @RolesAllowed(Roles.ADMIN)
-    public MemberView activate(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
-        return MemberView.of(members.changeStatus(id, StatusChange.ACTIVATE, request.reason()));
-    }
-
-    @POST
-    @Path("/{id}/suspend")
-    @RolesAllowed(Roles.ADMIN)
-    public MemberView suspend(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
-        return MemberView.of(members.changeStatus(id, StatusChange.SUSPEND, request.reason()));
-    }
-
-    @POST
-    @Path("/{id}/reinstate")
-    @RolesAllowed(Roles.ADMIN)
-    public MemberView reinstate(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
-        return MemberView.of(members.changeStatus(id, StatusChange.REINSTATE, request.reason()));
-    }
-
-    @POST
-    @Path("/{id}/terminate")
-    @RolesAllowed(Roles.ADMIN)
-    public MemberView terminate(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
-        return MemberView.of(members.changeStatus(id, StatusChange.TERMINATE, request.reason()));
+    @Operation(summary = "Change the member's status (activate, suspend, reinstate, terminate), with a reason")
+    public MemberView changeStatus(@PathParam("id") UUID id, @PathParam("action") String action,
+            @NotNull @Valid ReasonRequest request) {
+        return MemberView.of(members.changeStatus(id, StatusChange.valueOf(action.toUpperCase(Locale.ROOT)),
+                request.reason()));
     }
 
     @PUT
