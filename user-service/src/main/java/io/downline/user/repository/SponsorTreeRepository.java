@@ -18,8 +18,9 @@ import io.downline.user.domain.TreeNode;
 
 /**
  * The sponsor tree's read index ({@code member.path}, an ltree of tree_ids from the root) queried in SQL:
- * upline = the labels of the path, downline = a GiST subtree query, depth = nlevel. Runs on the
- * transaction's connection when there is one.
+ * upline = the labels of the path joined on tree_id, downline = the members whose path contains the
+ * member's label (GIN index on {@code path_ids(path)}), depth = nlevel. Runs on the transaction's
+ * connection when there is one.
  */
 @ApplicationScoped
 public class SponsorTreeRepository {
@@ -58,7 +59,7 @@ public class SponsorTreeRepository {
     public List<TreeNode> downline(UUID memberId, int maxDepth, int offset, int limit) {
         return nodes("""
                 SELECT %s FROM member me
-                JOIN member d ON d.path <@ me.path AND nlevel(d.path) > nlevel(me.path)
+                JOIN member d ON path_ids(d.path) @> ARRAY[me.tree_id] AND d.id <> me.id
                     AND nlevel(d.path) <= nlevel(me.path) + ?
                 WHERE me.id = ?
                 ORDER BY level, d.path
@@ -71,7 +72,7 @@ public class SponsorTreeRepository {
         List<LevelCount> counts = new ArrayList<>();
         query("""
                 SELECT nlevel(d.path) - nlevel(me.path) AS level, count(*) FROM member me
-                JOIN member d ON d.path <@ me.path AND nlevel(d.path) > nlevel(me.path)
+                JOIN member d ON path_ids(d.path) @> ARRAY[me.tree_id] AND d.id <> me.id
                     AND nlevel(d.path) <= nlevel(me.path) + ?
                 WHERE me.id = ?
                 GROUP BY 1 ORDER BY 1""", rs -> counts.add(new LevelCount(rs.getInt(1), rs.getLong(2))), maxDepth, memberId);
@@ -83,7 +84,7 @@ public class SponsorTreeRepository {
         long[] count = new long[1];
         query("""
                 SELECT count(*) FROM member d, member me
-                WHERE me.id = ? AND d.path <@ me.path AND d.id <> me.id""", rs -> count[0] = rs.getLong(1), memberId);
+                WHERE me.id = ? AND path_ids(d.path) @> ARRAY[me.tree_id] AND d.id <> me.id""", rs -> count[0] = rs.getLong(1), memberId);
         return count[0];
     }
 
@@ -103,7 +104,7 @@ public class SponsorTreeRepository {
                 PreparedStatement statement = connection.prepareStatement("""
                         UPDATE member d SET path = s.path || subpath(d.path, nlevel(me.path) - 1)
                         FROM member me, member s
-                        WHERE me.id = ? AND s.id = ? AND d.path <@ me.path""")) {
+                        WHERE me.id = ? AND s.id = ? AND path_ids(d.path) @> ARRAY[me.tree_id]""")) {
             statement.setObject(1, memberId);
             statement.setObject(2, newSponsorId);
             return statement.executeUpdate();

@@ -94,6 +94,7 @@ class SponsorTreeBenchmark {
     static final int DOWNLINE_REST_CALLS = Integer.getInteger("bench.downline.rest-calls", 20);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 3_000);
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    static final int WARMUP_REGISTRATIONS = Integer.getInteger("bench.registrations.warm-up", 1_000);
     static final int SPONSOR_SEEDS = 200;
 
     static final double UPLINE_P99_MS = 5;
@@ -345,83 +346,27 @@ class SponsorTreeBenchmark {
 
         // Requests are built (and tokens signed) before the clock starts.
         long tPrepare = System.nanoTime();
-        List<HttpRequest> requests = new ArrayList<>(REGISTRATIONS);
-        for (int i = 0; i < REGISTRATIONS; i++) {
-            requests.add(register("bench-reg-" + UUID.randomUUID(), sponsorCodes.get(1 + random.nextInt(SPONSOR_SEEDS))));
-        }
+        List<HttpRequest> warmup = registrations(WARMUP_REGISTRATIONS, "bench-warm-", sponsorCodes, random);
+        List<HttpRequest> requests = registrations(REGISTRATIONS, "bench-reg-", sponsorCodes, random);
         double prepareSeconds = BulkTree.seconds(tPrepare);
+
+        // Warm-up at full speed through the same path (JIT, pools, caches), not measured.
+        RegistrationRun warm = runRegistrations(warmup);
+        awaitOutboxDrained(Duration.ofSeconds(60));
+
         Timer lagTimer = registry.find("downline.outbox.lag").timer();
         HistogramSnapshot lagBefore = lagTimer == null ? null : lagTimer.takeSnapshot();
-
-        Set<String> registered = ConcurrentHashMap.newKeySet();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicLong lastResponse = new AtomicLong();
-        Recorder httpLatency = new Recorder(60_000_000L, 3);
-        CountDownLatch clientsDone = new CountDownLatch(CLIENTS);
-        Map<String, Long> seenAt = new HashMap<>();
-        long start;
-        long end = -1;
-        List<ConsumerRecord<String, String>> records;
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        CpuUsage cpu;
-        Map<String, Object> cpuFigures;
-        try (EventLog users = EventLog.tail(Topics.USERS)) {
-            cpu = CpuUsage.start(dataSource);
-            start = System.nanoTime();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.submit(() -> {
-                    try {
-                        for (int i = next.getAndIncrement(); i < REGISTRATIONS; i = next.getAndIncrement()) {
-                            long t = System.nanoTime();
-                            try {
-                                HttpResponse<String> response = http.send(requests.get(i), HttpResponse.BodyHandlers.ofString());
-                                httpLatency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
-                                if (response.statusCode() == 201) {
-                                    registered.add(EventJson.mapper().readTree(response.body()).get("id").asText());
-                                } else {
-                                    failures.incrementAndGet();
-                                    LOG.warnf("Registration answered %d: %s", response.statusCode(), response.body());
-                                }
-                            } catch (Exception e) {
-                                failures.incrementAndGet();
-                                LOG.warnf("Registration failed: %s", e.toString());
-                            }
-                            lastResponse.accumulateAndGet(System.nanoTime(), Math::max);
-                        }
-                    } finally {
-                        clientsDone.countDown();
-                    }
-                });
-            }
-            // Until every member.registered event of a successful registration has been read from the topic.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            int scanned = 0;
-            while (System.nanoTime() < deadline) {
-                List<EventEnvelope> seen = users.seen();
-                long now = System.currentTimeMillis();
-                for (; scanned < seen.size(); scanned++) {
-                    EventEnvelope event = seen.get(scanned);
-                    if (event.type().equals(EventType.MEMBER_REGISTERED.type())) {
-                        seenAt.putIfAbsent(event.subject(), now - event.time().toEpochMilli());
-                    }
-                }
-                if (clientsDone.getCount() == 0 && seenAt.keySet().containsAll(registered)) {
-                    end = System.nanoTime();
-                    break;
-                }
-            }
-            cpuFigures = cpu.stop();
-            records = users.records();
-        } finally {
-            clients.shutdownNow();
-        }
-        clientsDone.await(30, TimeUnit.SECONDS);
+        RegistrationRun run = runRegistrations(requests);
         HistogramSnapshot lagAfter = lagTimer == null ? null : lagTimer.takeSnapshot();
+        Set<String> registered = run.registered;
+        AtomicInteger failures = run.failures;
+        List<ConsumerRecord<String, String>> records = run.records;
+        Map<String, Long> seenAt = run.seenAt;
+        Map<String, Object> cpuFigures = run.cpu;
 
-        double elapsed = end < 0 ? Double.NaN : (end - start) / 1e9;
-        double throughput = end < 0 ? 0 : registered.size() / elapsed;
-        double httpElapsed = (lastResponse.get() - start) / 1e9;
+        double elapsed = run.end < 0 ? Double.NaN : (run.end - run.start) / 1e9;
+        double throughput = run.end < 0 ? 0 : registered.size() / elapsed;
+        double httpElapsed = (run.lastResponse.get() - run.start) / 1e9;
 
         // Outbox lag, three ways (see BENCHMARKS.md): the asserted one is per event from the outbox rows.
         Histogram rowLag = outboxRowLag(registered);
@@ -449,6 +394,9 @@ class SponsorTreeBenchmark {
         setup.put("sponsorRegistrationLatency", BenchFigures.summary(seedLatency));
         setup.put("client", "java.net.http.HttpClient, HTTP/1.1 keep-alive, one member token per registration (pre-signed)");
         setup.put("requestPreparationSeconds (token signing, not timed)", prepareSeconds);
+        setup.put("warmUp", Map.of("registrations", WARMUP_REGISTRATIONS, "succeeded", warm.registered.size(),
+                "perSecondWithEventsSeen", BenchFigures.round(warm.end < 0 ? 0
+                        : warm.registered.size() / ((warm.end - warm.start) / 1e9), 1)));
         report.put("setup", setup);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("succeeded", registered.size());
@@ -459,7 +407,7 @@ class SponsorTreeBenchmark {
         result.put("registrationsPerSecondHttpOnly", BenchFigures.round(registered.size() / httpElapsed, 1));
         result.put("eventsSeen", seenAt.keySet().stream().filter(registered::contains).count());
         report.put("result", result);
-        report.put("httpLatency", BenchFigures.summary(httpLatency.getIntervalHistogram()));
+        report.put("httpLatency", BenchFigures.summary(run.httpLatency.getIntervalHistogram()));
         report.put("cpu", cpuFigures);
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("outboxRows_createdAt_to_sentAt", BenchFigures.summary(rowLag));
@@ -479,6 +427,90 @@ class SponsorTreeBenchmark {
                         OUTBOX_LAG_P99_MS, "ms", true)
                 .atMost("failed registrations", failures.get(), 0, "requests", true)
                 .writeAndAssert(report);
+    }
+
+    private List<HttpRequest> registrations(int count, String prefix, List<String> sponsorCodes, SplittableRandom random) {
+        List<HttpRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(register(prefix + UUID.randomUUID(), sponsorCodes.get(1 + random.nextInt(sponsorCodes.size() - 1))));
+        }
+        return requests;
+    }
+
+    /** What one batch of concurrent registrations gave. */
+    private static final class RegistrationRun {
+        final Set<String> registered = ConcurrentHashMap.newKeySet();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicLong lastResponse = new AtomicLong();
+        final Recorder httpLatency = new Recorder(60_000_000L, 3);
+        final Map<String, Long> seenAt = new HashMap<>();
+        long start;
+        long end = -1;
+        List<ConsumerRecord<String, String>> records = List.of();
+        Map<String, Object> cpu = Map.of();
+    }
+
+    /**
+     * Sends the registrations from {@link #CLIENTS} threads, each taking the next request as soon as its
+     * previous one is answered, and reads users.events.v1 until the member.registered event of every
+     * successful registration has been seen. {@code end} stays -1 when that takes over three minutes.
+     */
+    private RegistrationRun runRegistrations(List<HttpRequest> requests) throws Exception {
+        RegistrationRun run = new RegistrationRun();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch clientsDone = new CountDownLatch(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            CpuUsage cpu = CpuUsage.start(dataSource);
+            run.start = System.nanoTime();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    try {
+                        for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                            long t = System.nanoTime();
+                            try {
+                                HttpResponse<String> response = http.send(requests.get(i), HttpResponse.BodyHandlers.ofString());
+                                run.httpLatency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+                                if (response.statusCode() == 201) {
+                                    run.registered.add(EventJson.mapper().readTree(response.body()).get("id").asText());
+                                } else {
+                                    run.failures.incrementAndGet();
+                                    LOG.warnf("Registration answered %d: %s", response.statusCode(), response.body());
+                                }
+                            } catch (Exception e) {
+                                run.failures.incrementAndGet();
+                                LOG.warnf("Registration failed: %s", e.toString());
+                            }
+                            run.lastResponse.accumulateAndGet(System.nanoTime(), Math::max);
+                        }
+                    } finally {
+                        clientsDone.countDown();
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            int scanned = 0;
+            while (System.nanoTime() < deadline) {
+                List<EventEnvelope> seen = users.seen();
+                long now = System.currentTimeMillis();
+                for (; scanned < seen.size(); scanned++) {
+                    EventEnvelope event = seen.get(scanned);
+                    if (event.type().equals(EventType.MEMBER_REGISTERED.type())) {
+                        run.seenAt.putIfAbsent(event.subject(), now - event.time().toEpochMilli());
+                    }
+                }
+                if (clientsDone.getCount() == 0 && run.seenAt.keySet().containsAll(run.registered)) {
+                    run.end = System.nanoTime();
+                    break;
+                }
+            }
+            run.cpu = cpu.stop();
+            run.records = users.records();
+        } finally {
+            clients.shutdownNow();
+        }
+        clientsDone.await(30, TimeUnit.SECONDS);
+        return run;
     }
 
     // ------------------------------------------------------------------------------------------ 5. depth limit
@@ -706,7 +738,7 @@ class SponsorTreeBenchmark {
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("""
                         SELECT 'version', version() UNION ALL
-                        SELECT name, setting || coalesce(unit, '') FROM pg_settings
+                        SELECT name, current_setting(name) FROM pg_settings
                         WHERE name IN ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size',
                                        'jit', 'max_parallel_workers_per_gather', 'synchronous_commit', 'max_wal_size',
                                        'random_page_cost')""")) {
