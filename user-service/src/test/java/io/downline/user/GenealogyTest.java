@@ -88,6 +88,11 @@ class GenealogyTest {
                 .then().statusCode(200).body("items[0].id", equalTo(d.id().toString()));
         given().auth().oauth2(a.token()).queryParam("maxDepth", 0).get("/api/members/{id}/downline", a.id())
                 .then().statusCode(400).body("errors[0].field", equalTo("maxDepth"));
+        given().auth().oauth2(a.token()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 500)
+                .get("/api/members/{id}/downline", a.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(a.token()).queryParam("page", "two").get("/api/members/{id}/downline", a.id())
+                .then().statusCode(400);
     }
 
     @Test

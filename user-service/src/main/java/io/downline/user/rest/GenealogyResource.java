@@ -47,7 +47,7 @@ public class GenealogyResource {
     @Operation(summary = "The members below, level by level, paged")
     public PageView<GenealogyNodeView> downline(@PathParam("id") UUID id,
             @QueryParam("maxDepth") @DefaultValue("10") @Min(1) @Max(100) int maxDepth,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return genealogy.downline(id, maxDepth, page, size);
     }

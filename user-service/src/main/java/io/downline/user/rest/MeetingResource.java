@@ -56,7 +56,7 @@ public class MeetingResource {
     @Operation(summary = "The team's meetings by start time; ended ones only with includePast")
     public PageView<MeetingView> list(@PathParam("teamId") UUID teamId,
             @QueryParam("includePast") @DefaultValue("false") boolean includePast,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return meetings.list(teamId, includePast, page, size);
     }

@@ -130,7 +130,7 @@ public class MemberResource {
     public PageView<MemberView> search(@QueryParam("email") @Size(min = 2, max = 254) String email,
             @QueryParam("name") @Size(min = 2, max = 200) String name,
             @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return members.search(email, name, parseStatus(status), page, size).map(MemberView::of);
     }

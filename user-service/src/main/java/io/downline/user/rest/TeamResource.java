@@ -58,7 +58,7 @@ public class TeamResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Your teams (led or joined); staff see every team")
     public PageView<TeamSummaryView> list(@QueryParam("leaderId") UUID leaderId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return teams.list(leaderId, page, size);
     }

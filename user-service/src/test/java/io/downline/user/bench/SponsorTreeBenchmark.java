@@ -74,7 +74,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Each benchmark writes {@code target/bench/<name>.json} before it asserts its targets.
  *
  * <p>Run with {@code mvn -Pbench verify -pl user-service}; sizes can be lowered for a quick try with
- * {@code -Dbench.members=100000} and friends (see the constants). Bulk rows are deleted at the end.
+ * {@code -Dbench.members=100000} and friends (see the constants). Bulk rows are deleted at the end, unless
+ * {@code -Dbench.keep-rows=true} (to look at plans afterwards; the next run's Flyway clean drops them).
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -590,6 +591,11 @@ class SponsorTreeBenchmark {
     @AfterAll
     void removeBulkRows() throws SQLException {
         if (bulk == null) {
+            return;
+        }
+        if (Boolean.getBoolean("bench.keep-rows")) {
+            LOG.warnf("bench.keep-rows: the %d bulk members stay (tree_id %d..%d) for investigation", bulk.n,
+                    bulk.firstTreeId, bulk.lastTreeId());
             return;
         }
         long t = System.nanoTime();

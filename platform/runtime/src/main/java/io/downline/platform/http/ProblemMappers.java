@@ -116,6 +116,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // Quarkus REST turns a path or query parameter it cannot convert (page=two, id=abc) into a 404.
+            return respond(400, "validation", "Invalid input",
+                    "A path or query parameter has the wrong format", List.of(), uri);
+        }
         Response.StatusType type = e.getResponse().getStatusInfo();
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
