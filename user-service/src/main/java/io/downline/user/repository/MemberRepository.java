@@ -33,10 +33,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("sponsorId is null").firstResultOptional();
     }
 
-    public boolean referralCodeTaken(String referralCode) {
-        return count("referralCode", referralCode) > 0;
-    }
-
     /** Admin search; every criterion is optional, names and emails match by case-insensitive fragment. */
     public SearchResult search(String email, String name, MemberStatus status, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");

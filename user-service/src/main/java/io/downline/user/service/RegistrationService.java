@@ -82,7 +82,7 @@ public class RegistrationService {
     private String newReferralCode() {
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             String code = ReferralCodes.next();
-            if (!members.referralCodeTaken(code)) {
+            if (members.findByReferralCode(code).isEmpty()) {
                 return code;
             }
         }

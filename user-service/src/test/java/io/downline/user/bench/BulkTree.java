@@ -30,7 +30,7 @@ import org.postgresql.copy.CopyIn;
  * <li>otherwise a member drawn from the whole history with a bias towards recent ones
  * ({@code j - 1 - floor(j * U^2)}).</li>
  * </ul>
- * With one million members this gives a mean depth around 32 and a maximum around 200 (see the report for
+ * With one million members this gives a mean depth of about 33 and a maximum of about 190 (see the report for
  * the exact figures of a run); seeded, so every run loads the same tree.
  *
  * <p>All the structure (sponsor, depth, subtree size, ids) lives in flat arrays; paths are not stored but

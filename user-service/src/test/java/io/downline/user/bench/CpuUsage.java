@@ -32,6 +32,7 @@ final class CpuUsage {
     private final Map<Long, Long> postgresStart;
     private final Map<Long, Long> ourBackendsStart;
     private final double[] loadStart;
+    private final Map<Long, Long> threadsStart;
 
     private CpuUsage(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -41,6 +42,7 @@ final class CpuUsage {
         this.postgresStart = postgresTicks();
         this.ourBackendsStart = ticksOf(ourBackends(dataSource));
         this.loadStart = loadAverage();
+        this.threadsStart = threadNanos();
     }
 
     static CpuUsage start(DataSource dataSource) {
@@ -71,7 +73,84 @@ final class CpuUsage {
         usage.put("otherPostgresCores", BenchFigures.round((allPostgres - ourPostgres) / wall, 2));
         usage.put("everythingElseCores", BenchFigures.round(Math.max(0, busy - jvm - allPostgres) / wall, 2));
         usage.put("loadAverage1mAtStartAndEnd", List.of(loadStart[0], loadAverage()[0]));
+        Map<String, Double> groups = new LinkedHashMap<>();
+        double threadsTotal = 0;
+        var threads = ManagementFactory.getThreadMXBean();
+        for (Map.Entry<Long, Long> thread : threadNanos().entrySet()) {
+            var info = threads.getThreadInfo(thread.getKey());
+            if (info == null) {
+                continue;
+            }
+            double seconds = (thread.getValue() - threadsStart.getOrDefault(thread.getKey(), 0L)) / 1e9;
+            threadsTotal += seconds;
+            groups.merge(group(info.getThreadName()), seconds, Double::sum);
+        }
+        groups.put("JVM outside Java threads (JIT compiler, GC, exited threads)", Math.max(0, jvm - threadsTotal));
+        Map<String, Object> jvmCores = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> jvmCores.put(e.getKey(), BenchFigures.round(e.getValue() / wall, 3)));
+        usage.put("thisTestJvmCoresByThreadGroup", jvmCores);
         return usage;
+    }
+
+    /** CPU-seconds of the named thread groups (see {@link #group}) during the measurement. */
+    static double seconds(Map<String, Object> usage, String... groups) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cores = (Map<String, Object>) usage.get("thisTestJvmCoresByThreadGroup");
+        double wall = ((Number) usage.get("wallSeconds")).doubleValue();
+        double sum = 0;
+        for (String group : groups) {
+            sum += ((Number) cores.getOrDefault(group, 0.0)).doubleValue() * wall;
+        }
+        return sum;
+    }
+
+    static final String SERVICE_WORKERS = "service: REST worker threads (executor-thread-*)";
+    static final String SERVICE_IO = "service: HTTP event loops, OIDC (vert.x-eventloop-*)";
+    static final String SERVICE_RELAY = "service: outbox relay and its producer";
+    static final String SERVICE_OTHER = "service: other (consumers, scheduler, pool)";
+    static final String KAFKA_BROKER = "test harness: in-JVM Kafka broker";
+    static final String HARNESS = "test harness: benchmark threads, HTTP client, event reader";
+
+    static String group(String name) {
+        if (name.startsWith("executor-thread")) {
+            return SERVICE_WORKERS;
+        }
+        if (name.startsWith("vert.x-eventloop") || name.startsWith("vert.x-acceptor")) {
+            return SERVICE_IO;
+        }
+        if (name.startsWith("outbox-relay") || name.contains("user-service-outbox")) {
+            return SERVICE_RELAY;
+        }
+        if (name.contains(" | ")) { // Kafka client threads are named "<role> | <client or group id>"
+            return name.contains("| test-") ? HARNESS : SERVICE_OTHER;
+        }
+        if (name.startsWith("data-plane-kafka") || name.startsWith("kafka-") || name.startsWith("broker-")
+                || name.startsWith("controller-") || name.startsWith("quorum-") || name.startsWith("group-coordinator")
+                || name.startsWith("ExpirationReaper") || name.startsWith("executor-") || name.startsWith("raft-")
+                || name.startsWith("share-") || name.contains("Reaper") || name.startsWith("LogDirFailureHandler")) {
+            return KAFKA_BROKER;
+        }
+        if (name.startsWith("main") || name.startsWith("pool-") || name.startsWith("HttpClient")
+                || name.startsWith("ForkJoinPool") || name.startsWith("surefire")) {
+            return HARNESS;
+        }
+        return SERVICE_OTHER;
+    }
+
+    private static Map<Long, Long> threadNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> nanos = new HashMap<>();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return nanos;
+        }
+        for (long id : threads.getAllThreadIds()) {
+            long cpu = threads.getThreadCpuTime(id);
+            if (cpu >= 0) {
+                nanos.put(id, cpu);
+            }
+        }
+        return nanos;
     }
 
     /** [total, idle + iowait] jiffies of the whole machine. */

@@ -95,7 +95,7 @@ class SponsorTreeBenchmark {
     static final int DOWNLINE_REST_CALLS = Integer.getInteger("bench.downline.rest-calls", 20);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 3_000);
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    static final int WARMUP_REGISTRATIONS = Integer.getInteger("bench.registrations.warm-up", 1_000);
+    static final int WARMUP_REGISTRATIONS = Integer.getInteger("bench.registrations.warm-up", 3_000);
     static final int SPONSOR_SEEDS = 200;
 
     static final double UPLINE_P99_MS = 5;
@@ -159,7 +159,6 @@ class SponsorTreeBenchmark {
             report.put("sizesMiB", sizes);
         }
         report.put("treeIds", Map.of("root", bulk.rootTreeId, "first", bulk.firstTreeId, "last", bulk.lastTreeId()));
-        LOG.infof("Bulk load: %s", report);
         // No throughput target for the load itself: figures only, plus correctness.
         new BenchFigures.Targets()
                 .atMost("paths that differ from the sponsor's path + own tree_id", ((Number) verified.get("pathMismatches")).doubleValue(), 0, "rows", true)
@@ -232,11 +231,7 @@ class SponsorTreeBenchmark {
         report.put("rest", restFigures);
         report.put("restCpu", restCpu);
         report.put("wrongAnswers", wrong);
-        report.put("plan", explain("""
-                SELECT d.id, d.sponsor_id, nlevel(me.path) - nlevel(d.path) AS level, d.name, d.email, d.country, d.status, d.rank, d.registered_at FROM member me
-                JOIN member d ON d.tree_id = ANY (string_to_array(ltree2text(subpath(me.path, 0, nlevel(me.path) - 1)), '.')::bigint[])
-                WHERE me.id = ? AND nlevel(me.path) > 1
-                ORDER BY level""", ids[0]));
+        report.put("plan", explainLast(() -> tree.upline(ids[0]), "nlevel", ids[0]));
         new BenchFigures.Targets()
                 .atMost("upline p99, SponsorTreeRepository.upline", BenchFigures.p99ms(repository), UPLINE_P99_MS, "ms", true)
                 .atMost("upline p99, REST (informational)", BenchFigures.p99ms(rest), UPLINE_P99_MS, "ms", false)
@@ -297,6 +292,15 @@ class SponsorTreeBenchmark {
             wrong += EventJson.mapper().readTree(response.body()).get("total").asLong() == expected ? 0 : 1;
         }
         Map<String, Object> cpuFigures = cpu.stop();
+        // One page of the downline list as the genealogy screen asks for it (defaults: 10 levels, 50 per page).
+        HttpRequest pageRequest = get("/api/members/" + id + "/downline?maxDepth=10&page=0&size=50", admin);
+        send(pageRequest, 200);
+        Histogram restPage = BenchFigures.micros();
+        for (int i = 0; i < DOWNLINE_REST_CALLS / 2; i++) {
+            long t = System.nanoTime();
+            send(pageRequest, 200);
+            BenchFigures.record(restPage, t);
+        }
 
         BenchReport report = new BenchReport("sponsor-tree-downline");
         report.put("tree", bulk.shape());
@@ -306,11 +310,14 @@ class SponsorTreeBenchmark {
         report.put("levelsRepository", BenchFigures.summary(levels));
         report.put("countRest", BenchFigures.summary(restCount));
         report.put("levelsRest", BenchFigures.summary(restLevels));
+        Map<String, Object> page = new LinkedHashMap<>(BenchFigures.summary(restPage));
+        page.put("path", "GET /api/members/{id}/downline?maxDepth=10&page=0&size=50 (no target; the service runs "
+                + "the page query and the level counts for the total)");
+        report.put("pageRest", page);
         report.put("cpu", cpuFigures);
         report.put("wrongAnswers", wrong);
-        report.put("planCount", explain("""
-                SELECT count(*) FROM member d, member me
-                WHERE me.id = ? AND d.path <@ me.path AND d.id <> me.id""", id));
+        report.put("planCount", explainLast(() -> tree.downlineCount(id), "count(*)", id));
+        report.put("planLevels", explainLast(() -> tree.levelCounts(id, 1000), "GROUP BY", 1000, id));
         new BenchFigures.Targets()
                 .atMost("downline count p99, SponsorTreeRepository.downlineCount", BenchFigures.p99ms(count), DOWNLINE_P99_MS, "ms", true)
                 .atMost("downline levels p99, SponsorTreeRepository.levelCounts (informational)", BenchFigures.p99ms(levels), DOWNLINE_P99_MS, "ms", false)
@@ -410,6 +417,7 @@ class SponsorTreeBenchmark {
         report.put("result", result);
         report.put("httpLatency", BenchFigures.summary(run.httpLatency.getIntervalHistogram()));
         report.put("cpu", cpuFigures);
+        report.put("cpuMsPerRegistration", cpuPerRegistration(cpuFigures, registered.size()));
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("outboxRows_createdAt_to_sentAt", BenchFigures.summary(rowLag));
         lag.put("micrometer_downline_outbox_lag", micrometerDelta(lagBefore, lagAfter));
@@ -428,6 +436,33 @@ class SponsorTreeBenchmark {
                         OUTBOX_LAG_P99_MS, "ms", true)
                 .atMost("failed registrations", failures.get(), 0, "requests", true)
                 .writeAndAssert(report);
+    }
+
+    /**
+     * CPU per registration from the measured window: the service's own threads, the PostgreSQL backends of
+     * this database, and the test harness (clients, event reader, in-JVM broker), with what that would allow
+     * if the service and PostgreSQL had the 2 cores to themselves (an estimate: linear, JIT and GC excluded).
+     */
+    private static Map<String, Object> cpuPerRegistration(Map<String, Object> cpu, int registrations) {
+        Map<String, Object> perRegistration = new LinkedHashMap<>();
+        if (registrations == 0 || !cpu.containsKey("thisTestJvmCoresByThreadGroup")) {
+            return perRegistration;
+        }
+        double wall = ((Number) cpu.get("wallSeconds")).doubleValue();
+        double service = CpuUsage.seconds(cpu, CpuUsage.SERVICE_WORKERS, CpuUsage.SERVICE_IO, CpuUsage.SERVICE_RELAY,
+                CpuUsage.SERVICE_OTHER) * 1000 / registrations;
+        double postgres = ((Number) cpu.get("postgresBackendsOfThisDatabaseCores")).doubleValue() * wall * 1000
+                / registrations;
+        double harness = CpuUsage.seconds(cpu, CpuUsage.HARNESS, CpuUsage.KAFKA_BROKER) * 1000 / registrations;
+        perRegistration.put("serviceJavaThreads", BenchFigures.round(service, 2));
+        perRegistration.put("serviceRestWorkers", BenchFigures.round(CpuUsage.seconds(cpu, CpuUsage.SERVICE_WORKERS) * 1000 / registrations, 2));
+        perRegistration.put("serviceEventLoops", BenchFigures.round(CpuUsage.seconds(cpu, CpuUsage.SERVICE_IO) * 1000 / registrations, 2));
+        perRegistration.put("serviceOutboxRelay", BenchFigures.round(CpuUsage.seconds(cpu, CpuUsage.SERVICE_RELAY) * 1000 / registrations, 2));
+        perRegistration.put("postgresBackends", BenchFigures.round(postgres, 2));
+        perRegistration.put("testHarnessAndBroker", BenchFigures.round(harness, 2));
+        perRegistration.put("estimatedPerSecondOn2DedicatedCores (service + PostgreSQL only)",
+                BenchFigures.round(2000 / (service + postgres), 0));
+        return perRegistration;
     }
 
     private List<HttpRequest> registrations(int count, String prefix, List<String> sponsorCodes, SplittableRandom random) {
@@ -721,16 +756,42 @@ class SponsorTreeBenchmark {
         return delta;
     }
 
-    private List<String> explain(String sql, Object parameter) {
+    /**
+     * The plan of the statement the bean really sent: after {@code call}, the most recent statement of another
+     * backend of this database (the pool connection the bean used) is taken from pg_stat_activity, prepared
+     * and run under EXPLAIN ANALYZE with the given parameter values. No copy of the repository's SQL, so the
+     * plan follows the code.
+     */
+    private List<String> explainLast(Runnable call, String mustContain, Object... parameters) {
         List<String> plan = new ArrayList<>();
-        plan.add("-- diagnostic: a copy of the SponsorTreeRepository SQL under EXPLAIN; timings above come from the bean");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
+        // Held during the call, so that the bean runs on another pooled connection than this one.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            call.run();
+            String sql;
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT query FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                      AND state = 'idle' AND query NOT ILIKE '%outbox%' AND query NOT ILIKE '%pg_stat_activity%'
+                    ORDER BY state_change DESC LIMIT 1""")) {
+                sql = rs.next() ? rs.getString(1) : "";
+            }
+            if (!sql.contains(mustContain)) {
+                plan.add("could not capture the statement (last one was: " + sql + ")");
+                return plan;
+            }
+            plan.add("-- " + sql.replaceAll("\\s+", " ").trim());
+            StringBuilder values = new StringBuilder();
+            for (Object parameter : parameters) {
+                values.append(values.length() == 0 ? "" : ", ")
+                        .append(parameter instanceof Number ? parameter.toString() : "'" + parameter + "'");
+            }
+            statement.execute("PREPARE bench_plan AS " + sql);
+            try (ResultSet rs = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_plan(" + values + ")")) {
                 while (rs.next()) {
                     plan.add(rs.getString(1));
                 }
+            } finally {
+                statement.execute("DEALLOCATE bench_plan");
             }
         } catch (SQLException e) {
             plan.add("EXPLAIN failed: " + e.getMessage());

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,8 @@ import io.quarkus.scheduler.Scheduled;
  * Publishes outbox rows to Kafka in id order, on its own thread, and marks a row sent only after the
  * broker acknowledged it. It wakes on the outbox's NOTIFY (sent at commit), with a slow poll as a safety
  * net. When the broker is down, rows stay unsent and are retried with back-off, oldest first. Order per
- * aggregate holds because rows are sent in id order, the first refused send ends the round, and the
- * idempotent producer (acks=all, at most 5 in flight) keeps a partition's records in order.
+ * aggregate holds because each round sends at most one event per aggregate, in id order, and the next
+ * event of that aggregate goes out only after the broker acknowledged the previous one.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -82,7 +84,7 @@ public class OutboxRelay {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** Apart from the relay thread, so the backlog stays visible while a round waits on a dead broker. */
+    /** The backlog gauge, refreshed apart from the relay thread: it stays current while a round waits on a dead broker. */
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshBacklog() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -127,17 +129,17 @@ public class OutboxRelay {
             sleep(config.relay().pollInterval());
         }
         OutboxStore.listen(connection, schema);
+        OutboxStore.relaxDurability(connection);
         PGConnection notifications = connection.unwrap(PGConnection.class);
         Duration delay = backoff;
         while (running) {
             Round round = publishRound(connection);
-            metrics.backlog(OutboxStore.backlog(connection));
             if (round.failed() > 0) {
                 sleep(delay);
                 delay = next(delay);
             } else {
                 delay = config.relay().initialBackoff();
-                if (round.read() < config.relay().batchSize()) {
+                if (!round.more()) {
                     // Nothing more queued: wait for the next commit's NOTIFY (or the poll interval).
                     notifications.getNotifications((int) config.relay().pollInterval().toMillis());
                 }
@@ -149,11 +151,19 @@ public class OutboxRelay {
     private Round publishRound(Connection connection) throws SQLException {
         List<OutboxRow> rows = OutboxStore.unsent(connection, config.relay().batchSize());
         if (rows.isEmpty()) {
-            return new Round(0, 0);
+            return new Round(0, false);
         }
+        // One event per aggregate per round: a later event of an aggregate is sent only once the earlier
+        // one is acknowledged, so a failed send can never be overtaken by its successor.
+        Set<String> aggregatesInRound = new HashSet<>();
         List<InFlight> inFlight = new ArrayList<>(rows.size());
+        boolean deferred = false;
         int failed = 0;
         for (OutboxRow row : rows) {
+            if (!aggregatesInRound.add(row.aggregateId())) {
+                deferred = true;
+                continue;
+            }
             try {
                 inFlight.add(new InFlight(row, producer.send(record(row))));
             } catch (RuntimeException e) {
@@ -183,9 +193,9 @@ public class OutboxRelay {
         }
         OutboxStore.markSent(connection, sent);
         if (failed > 0) {
-            LOG.warnf("Outbox relay: %d of %d events not acknowledged, will retry", failed, rows.size());
+            LOG.warnf("Outbox relay: %d of %d events not acknowledged, will retry", failed, inFlight.size());
         }
-        return new Round(rows.size(), failed);
+        return new Round(failed, deferred || rows.size() == config.relay().batchSize());
     }
 
     private ProducerRecord<String, String> record(OutboxRow row) {
@@ -211,6 +221,7 @@ public class OutboxRelay {
     private record InFlight(OutboxRow row, Future<RecordMetadata> ack) {
     }
 
-    private record Round(int read, int failed) {
+    /** How a round went: sends that failed, and whether unsent rows are already waiting for the next round. */
+    private record Round(int failed, boolean more) {
     }
 }

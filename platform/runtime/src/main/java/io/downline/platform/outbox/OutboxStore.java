@@ -42,9 +42,20 @@ final class OutboxStore {
         }
     }
 
-    /** Gives the connection back clean: pooled connections must not keep the lock or the subscription. */
+    /**
+     * Marking rows sent need not wait for the WAL flush: if the database crashes before it is durable, the
+     * rows are published again, and consumers drop the duplicates by ce_id.
+     */
+    static void relaxDurability(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit TO off");
+        }
+    }
+
+    /** Gives the connection back clean: pooled connections must not keep the lock, subscription or settings. */
     static void release(Connection connection) {
         try (Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit TO DEFAULT");
             statement.execute("UNLISTEN *");
             statement.execute("SELECT pg_advisory_unlock_all()");
         } catch (SQLException ignored) {
