@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +42,8 @@ public class SponsorTreeRepository {
     public List<TreeNode> upline(UUID memberId) {
         return nodes("""
                 SELECT %s FROM member me
-                JOIN member d ON d.tree_id = ANY (string_to_array(ltree2text(subpath(me.path, 0, nlevel(me.path) - 1)), '.')::bigint[])
-                WHERE me.id = ? AND nlevel(me.path) > 1
+                JOIN member d ON d.tree_id = ANY (path_ids(me.path)) AND d.id <> me.id
+                WHERE me.id = ?
                 ORDER BY level""".formatted(NODE_COLUMNS.formatted("nlevel(me.path) - nlevel(d.path)")), memberId);
     }
 
@@ -86,13 +85,6 @@ public class SponsorTreeRepository {
                 SELECT count(*) FROM member d, member me
                 WHERE me.id = ? AND path_ids(d.path) @> ARRAY[me.tree_id] AND d.id <> me.id""", rs -> count[0] = rs.getLong(1), memberId);
         return count[0];
-    }
-
-    /** Levels between the member and the root (the root is at depth 0). */
-    public OptionalInt depth(UUID memberId) {
-        int[] depth = { -1 };
-        query("SELECT nlevel(path) - 1 FROM member WHERE id = ?", rs -> depth[0] = rs.getInt(1), memberId);
-        return depth[0] < 0 ? OptionalInt.empty() : OptionalInt.of(depth[0]);
     }
 
     /**

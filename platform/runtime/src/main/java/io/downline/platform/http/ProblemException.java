@@ -22,10 +22,6 @@ public class ProblemException extends RuntimeException {
         this(status, slug, title, detail, List.of());
     }
 
-    public static ProblemException badRequest(String detail) {
-        return new ProblemException(400, "bad-request", "Bad request", detail);
-    }
-
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "validation", "Invalid input", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));

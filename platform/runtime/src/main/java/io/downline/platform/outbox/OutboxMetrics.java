@@ -45,12 +45,4 @@ public class OutboxMetrics {
     void backlog(long rows) {
         backlog.set(rows);
     }
-
-    public long backlog() {
-        return backlog.get();
-    }
-
-    public Timer lag() {
-        return lag;
-    }
 }

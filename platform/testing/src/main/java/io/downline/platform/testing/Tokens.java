@@ -32,9 +32,4 @@ public final class Tokens {
     public static String admin(String subject) {
         return of(subject, "admin");
     }
-
-    /** {@code Authorization} header value for the token. */
-    public static String bearer(String token) {
-        return "Bearer " + token;
-    }
 }
