@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,9 @@ import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
+import io.downline.user.domain.ReferralCodes;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -58,6 +62,7 @@ class MemberResourceTest {
                     .body("referralCode", notNullValue())
                     .extract();
             UUID id = UUID.fromString(response.path("id"));
+            assertThat(response.header("Location")).isEqualTo("/api/members/" + id);
 
             EventEnvelope event = users.await(EventType.MEMBER_REGISTERED, id);
             MemberRegistered payload = event.payload(MemberRegistered.class);
@@ -128,6 +133,27 @@ class MemberResourceTest {
                 .when().post("/api/members")
                 .then().statusCode(422)
                 .body("errors[0].field", equalTo("referralCode"));
+    }
+
+    @Test
+    void drawsAnotherReferralCodeWhenTheDrawnOneIsTaken() {
+        Registered holder = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        String fresh = new ReferralCodes().next();
+        Deque<String> draws = new ArrayDeque<>(List.of(holder.referralCode(), TestMembers.ROOT_REFERRAL_CODE, fresh));
+        QuarkusMock.installMockForType(new ReferralCodes() {
+            @Override
+            public String next() {
+                return draws.removeFirst();
+            }
+        }, ReferralCodes.class);
+
+        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(registration(UUID.randomUUID() + "@example.com", holder.referralCode()))
+                .when().post("/api/members")
+                .then().statusCode(201)
+                .body("sponsorId", equalTo(holder.id().toString()))
+                .body("referralCode", equalTo(fresh));
+        assertThat(draws).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.downline.user.domain.Member;
 import io.downline.user.domain.MemberStatus;
@@ -17,16 +18,24 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
-    public Optional<Member> findByEmail(String email) {
-        return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
-    }
-
     public Optional<Member> findBySubject(String oidcSubject) {
         return find("oidcSubject", oidcSubject).firstResultOptional();
     }
 
     public Optional<Member> findByReferralCode(String referralCode) {
         return find("referralCode", referralCode).firstResultOptional();
+    }
+
+    /**
+     * What a registration needs to know, in one round trip: the members holding the subject, the email, the
+     * sponsor's referral code or the code about to be handed out. The rows are locked FOR SHARE, so the
+     * sponsor's status and place in the tree cannot change until the new member is in.
+     */
+    public List<Member> findForRegistration(String oidcSubject, String email, String sponsorCode, String newCode) {
+        return find("oidcSubject = ?1 or lower(email) = ?2 or referralCode in (?3, ?4)",
+                oidcSubject, email.toLowerCase(), sponsorCode, newCode)
+                .withLock(LockModeType.PESSIMISTIC_READ)
+                .list();
     }
 
     public Optional<Member> findRoot() {

@@ -33,11 +33,6 @@ public class SponsorTreeRepository {
         this.dataSource = dataSource;
     }
 
-    /** Locks a sponsor's row against a concurrent move while a member is registered under it. */
-    public boolean lockForShare(UUID memberId) {
-        return exists("SELECT 1 FROM member WHERE id = ? FOR SHARE", memberId);
-    }
-
     /** The members above, nearest first, up to and including the root. */
     public List<TreeNode> upline(UUID memberId) {
         return nodes("""

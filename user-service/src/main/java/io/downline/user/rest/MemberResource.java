@@ -1,6 +1,5 @@
 package io.downline.user.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -71,7 +71,10 @@ public class MemberResource {
     @Operation(summary = "Register as a member under the sponsor whose referral code you bring")
     public Response register(@NotNull @Valid RegistrationRequest request) {
         MemberView member = MemberView.of(registration.register(caller.subject(), request));
-        return Response.created(URI.create("/api/members/" + member.id())).entity(member).build();
+        // A relative reference (RFC 9110, 10.2.2) the client resolves against its request URI: resolving it
+        // here (Response.created) parses the forwarded scheme and host on every registration, the busiest call.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/members/" + member.id())
+                .entity(member).build();
     }
 
     @GET

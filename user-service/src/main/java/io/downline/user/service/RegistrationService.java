@@ -17,10 +17,13 @@ import io.downline.user.domain.ReferralCodes;
 import io.downline.user.domain.SponsorEdge;
 import io.downline.user.repository.MemberRepository;
 import io.downline.user.repository.SponsorEdgeRepository;
-import io.downline.user.repository.SponsorTreeRepository;
 import io.downline.user.rest.dto.RegistrationRequest;
 
-/** A person with a login joins under the sponsor whose referral code they bring. */
+/**
+ * A person with a login joins under the sponsor whose referral code they bring. Registration is the busiest
+ * write of the service (launch days), so it reads everything it checks in one statement: see
+ * {@link MemberRepository#findForRegistration}.
+ */
 @ApplicationScoped
 public class RegistrationService {
 
@@ -28,36 +31,45 @@ public class RegistrationService {
 
     private final MemberRepository members;
     private final SponsorEdgeRepository edges;
-    private final SponsorTreeRepository tree;
+    private final ReferralCodes referralCodes;
     private final OutboxWriter outbox;
 
-    public RegistrationService(MemberRepository members, SponsorEdgeRepository edges, SponsorTreeRepository tree,
+    public RegistrationService(MemberRepository members, SponsorEdgeRepository edges, ReferralCodes referralCodes,
             OutboxWriter outbox) {
         this.members = members;
         this.edges = edges;
-        this.tree = tree;
+        this.referralCodes = referralCodes;
         this.outbox = outbox;
     }
 
     @Transactional
     public Member register(String oidcSubject, RegistrationRequest request) {
-        members.findBySubject(oidcSubject).ifPresent(existing -> {
-            throw ProblemException.conflict("You are already registered as member " + existing.id);
-        });
         String email = request.email().trim().toLowerCase();
-        if (members.findByEmail(email).isPresent()) {
-            throw ProblemException.conflict("A member with this email is already registered");
+        String sponsorCode = request.referralCode();
+        String newCode = referralCodes.next();
+        Member sponsor = null;
+        boolean newCodeTaken = false;
+        for (Member found : members.findForRegistration(oidcSubject, email, sponsorCode, newCode)) {
+            if (oidcSubject.equals(found.oidcSubject)) {
+                throw ProblemException.conflict("You are already registered as member " + found.id);
+            }
+            if (email.equals(found.email.toLowerCase())) {
+                throw ProblemException.conflict("A member with this email is already registered");
+            }
+            if (sponsorCode.equals(found.referralCode)) {
+                sponsor = found;
+            }
+            newCodeTaken |= newCode.equals(found.referralCode);
         }
-        Member sponsor = members.findByReferralCode(request.referralCode())
-                .orElseThrow(() -> new ProblemException(422, "unknown-referral-code", "Unknown referral code",
-                        "No member has the referral code " + request.referralCode(),
-                        List.of(new Problem.FieldError("referralCode", "no member has this referral code"))));
+        if (sponsor == null) {
+            throw new ProblemException(422, "unknown-referral-code", "Unknown referral code",
+                    "No member has the referral code " + sponsorCode,
+                    List.of(new Problem.FieldError("referralCode", "no member has this referral code")));
+        }
         if (!sponsor.status.canSponsor()) {
             throw ProblemException.unprocessable("The sponsor's account is " + sponsor.status.name().toLowerCase()
                     + " and cannot sponsor new members");
         }
-        // Hold the sponsor's place in the tree while the new member's path is derived from it.
-        tree.lockForShare(sponsor.id);
 
         Instant now = Instant.now();
         Member member = new Member();
@@ -66,7 +78,7 @@ public class RegistrationService {
         member.name = request.name().trim();
         member.phone = request.phone();
         member.country = request.country();
-        member.referralCode = newReferralCode();
+        member.referralCode = newCodeTaken ? freeReferralCode() : newCode;
         member.sponsorId = sponsor.id;
         member.oidcSubject = oidcSubject;
         member.status = MemberStatus.PENDING;
@@ -79,9 +91,9 @@ public class RegistrationService {
         return member;
     }
 
-    private String newReferralCode() {
+    private String freeReferralCode() {
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-            String code = ReferralCodes.next();
+            String code = referralCodes.next();
             if (members.findByReferralCode(code).isEmpty()) {
                 return code;
             }

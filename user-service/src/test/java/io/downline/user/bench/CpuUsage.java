@@ -33,6 +33,7 @@ final class CpuUsage {
     private final Map<Long, Long> ourBackendsStart;
     private final double[] loadStart;
     private final Map<Long, Long> threadsStart;
+    private final Map<String, Long> jvmThreadsStart;
 
     private CpuUsage(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -43,6 +44,7 @@ final class CpuUsage {
         this.ourBackendsStart = ticksOf(ourBackends(dataSource));
         this.loadStart = loadAverage();
         this.threadsStart = threadNanos();
+        this.jvmThreadsStart = jvmThreadTicks();
     }
 
     static CpuUsage start(DataSource dataSource) {
@@ -85,7 +87,11 @@ final class CpuUsage {
             threadsTotal += seconds;
             groups.merge(group(info.getThreadName()), seconds, Double::sum);
         }
-        groups.put("JVM outside Java threads (JIT compiler, GC, exited threads)", Math.max(0, jvm - threadsTotal));
+        double jit = (jvmThreadTicks().get(JIT) - jvmThreadsStart.get(JIT)) / TICKS;
+        double gc = (jvmThreadTicks().get(GC) - jvmThreadsStart.get(GC)) / TICKS;
+        groups.put(JIT, jit);
+        groups.put(GC, gc);
+        groups.put("JVM: other (exited threads, rounding)", Math.max(0, jvm - threadsTotal - jit - gc));
         Map<String, Object> jvmCores = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> jvmCores.put(e.getKey(), BenchFigures.round(e.getValue() / wall, 3)));
@@ -111,6 +117,36 @@ final class CpuUsage {
     static final String SERVICE_OTHER = "service: other (consumers, scheduler, pool)";
     static final String KAFKA_BROKER = "test harness: in-JVM Kafka broker";
     static final String HARNESS = "test harness: benchmark threads, HTTP client, event reader";
+    static final String JIT = "JVM: JIT compiler threads";
+    static final String GC = "JVM: GC and VM threads";
+
+    /** CPU-seconds the JIT compiler threads of this JVM have used so far. */
+    static double jitCompilerSeconds() {
+        return jvmThreadTicks().get(JIT) / TICKS;
+    }
+
+    /** Ticks of the JVM's own threads, which Java cannot see, by their Linux names (/proc/self/task/n/comm). */
+    private static Map<String, Long> jvmThreadTicks() {
+        Map<String, Long> ticks = new HashMap<>(Map.of(JIT, 0L, GC, 0L));
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? GC
+                            : null;
+                    if (group != null) {
+                        ticks.merge(group, ticksOf(task), Long::sum);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // thread gone meanwhile
+                }
+            });
+        } catch (IOException ignored) {
+            // no /proc: figures stay at zero
+        }
+        return ticks;
+    }
 
     static String group(String name) {
         if (name.startsWith("executor-thread")) {
@@ -123,7 +159,7 @@ final class CpuUsage {
             return SERVICE_RELAY;
         }
         if (name.contains(" | ")) { // Kafka client threads are named "<role> | <client or group id>"
-            return name.contains("| test-") ? HARNESS : SERVICE_OTHER;
+            return name.contains("| test-") || name.contains("| bench-") ? HARNESS : SERVICE_OTHER;
         }
         if (name.startsWith("data-plane-kafka") || name.startsWith("kafka-") || name.startsWith("broker-")
                 || name.startsWith("controller-") || name.startsWith("quorum-") || name.startsWith("group-coordinator")
@@ -198,8 +234,12 @@ final class CpuUsage {
     }
 
     private static long ticksOf(long pid) {
+        return ticksOf(Path.of("/proc", Long.toString(pid)));
+    }
+
+    private static long ticksOf(Path process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(process.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
         } catch (IOException | RuntimeException e) {

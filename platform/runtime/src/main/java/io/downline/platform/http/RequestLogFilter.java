@@ -80,14 +80,15 @@ public class RequestLogFilter {
             MDC.put("traceId", traceId);
         }
         try {
+            // Plain concatenation, not printf-style: this runs on every request and Formatter is costly.
+            String line = method + " " + route + " " + status + " " + millis + "ms";
             if (slow) {
                 registry.counter("downline.http.slow.requests", "method", method, "route", route).increment();
-                LOG.warnf("%s %s %d %dms caller=%s slow (over %dms)", method, route, status, millis, caller,
-                        config.slowRequestThreshold().toMillis());
+                LOG.warn(line + " caller=" + caller + " slow (over " + config.slowRequestThreshold().toMillis() + "ms)");
             } else if (probe) {
-                LOG.debugf("%s %s %d %dms", method, route, status, millis);
+                LOG.debug(line);
             } else {
-                LOG.infof("%s %s %d %dms caller=%s", method, route, status, millis, caller);
+                LOG.info(line + " caller=" + caller);
             }
         } finally {
             MDC.remove("http.method");
