@@ -4,7 +4,9 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jboss.logging.Logger;
 
 import kafka.server.BrokerServer;
 
@@ -15,6 +17,8 @@ import kafka.server.BrokerServer;
  */
 public final class TestKafka {
 
+    private static final Logger LOG = Logger.getLogger(TestKafka.class);
+
     private static KafkaClusterTestKit cluster;
 
     private TestKafka() {
@@ -22,6 +26,11 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // A broker whose log directory fails halts the JVM. At exit, Kafka's own hook deletes the test
+            // broker's directories while ours stops the broker, and that halt(1) would turn a passed run into
+            // a failed fork ("Error occurred in starting fork"). In tests a failing broker fails the test instead.
+            Exit.setHaltProcedure((status, message) ->
+                    LOG.warnf("In-JVM Kafka broker asked to halt the JVM (status %d): %s; ignored", status, message));
             cluster = start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::close, "test-kafka-shutdown"));
         }
