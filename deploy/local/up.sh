@@ -42,6 +42,9 @@ ROOT_SUBJECT="00000000-0000-4000-8000-000000000001"
 TOPICS=(users.events.v1 kyc.events.v1 orders.events.v1 commissions.events.v1 payouts.events.v1 incentives.events.v1)
 TOPIC_PARTITIONS=6
 TOPIC_RETENTION_MS=604800000 # 7 days
+# Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
+DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq)
+DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -109,7 +112,7 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
-# The six domain topics are declared below; auto-creation stays on for dead-letter topics.
+# The domain and dead-letter topics are declared below; auto-creation stays on for test tools.
 auto.create.topics.enable=true
 log.retention.hours=168
 EOF
@@ -142,20 +145,28 @@ start_kafka() {
 }
 
 create_topics() {
-  local existing topic missing=()
+  local existing
   existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "${KAFKA_BOOTSTRAP}" --list 2>>"${LOG_DIR}/kafka-topics.log")" \
     || die "could not list Kafka topics; log: ${LOG_DIR}/kafka-topics.log"
-  for topic in "${TOPICS[@]}"; do
+  create_missing "${existing}" "${TOPIC_PARTITIONS}" "${TOPIC_RETENTION_MS}" "${TOPICS[@]}"
+  create_missing "${existing}" 1 "${DLQ_RETENTION_MS}" "${DLQ_TOPICS[@]}"
+}
+
+# create_missing <existing topics> <partitions> <retention ms> <topic>...
+create_missing() {
+  local existing="$1" partitions="$2" retention="$3" topic missing=()
+  shift 3
+  for topic in "$@"; do
     grep -qxF "${topic}" <<<"${existing}" || missing+=("${topic}")
   done
   if ((${#missing[@]} == 0)); then
-    log "Kafka topics present: ${TOPICS[*]}"
+    log "Kafka topics present: $*"
     return 0
   fi
   for topic in "${missing[@]}"; do
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "${KAFKA_BOOTSTRAP}" --create --if-not-exists \
-      --topic "${topic}" --partitions "${TOPIC_PARTITIONS}" --replication-factor 1 \
-      --config "retention.ms=${TOPIC_RETENTION_MS}" >>"${LOG_DIR}/kafka-topics.log" 2>&1 \
+      --topic "${topic}" --partitions "${partitions}" --replication-factor 1 \
+      --config "retention.ms=${retention}" >>"${LOG_DIR}/kafka-topics.log" 2>&1 \
       || die "could not create topic ${topic}; log: ${LOG_DIR}/kafka-topics.log"
   done
   log "Kafka topics created: ${missing[*]}"
@@ -315,6 +326,7 @@ summary() {
     printf '%-22s %-62s\n' "  metrics" "http://127.0.0.1:${port}/q/metrics"
   done
   printf '\nTopics: %s (%s partitions, 7 days)\n' "${TOPICS[*]}" "${TOPIC_PARTITIONS}"
+  printf 'Dead-letter topics: %s (1 partition, 30 days)\n' "${DLQ_TOPICS[*]}"
   printf 'Logs: %s/   Stop: deploy/local/down.sh\n' "${LOG_DIR}"
   if ((${#STARTED_IN[@]} > 0)); then
     local k line=""
