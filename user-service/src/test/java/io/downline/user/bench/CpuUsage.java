@@ -87,8 +87,9 @@ final class CpuUsage {
             threadsTotal += seconds;
             groups.merge(group(info.getThreadName()), seconds, Double::sum);
         }
-        double jit = (jvmThreadTicks().get(JIT) - jvmThreadsStart.get(JIT)) / TICKS;
-        double gc = (jvmThreadTicks().get(GC) - jvmThreadsStart.get(GC)) / TICKS;
+        Map<String, Long> jvmThreadsEnd = jvmThreadTicks();
+        double jit = (jvmThreadsEnd.get(JIT) - jvmThreadsStart.get(JIT)) / TICKS;
+        double gc = (jvmThreadsEnd.get(GC) - jvmThreadsStart.get(GC)) / TICKS;
         groups.put(JIT, jit);
         groups.put(GC, gc);
         groups.put("JVM: other (exited threads, rounding)", Math.max(0, jvm - threadsTotal - jit - gc));
@@ -159,7 +160,7 @@ final class CpuUsage {
             return SERVICE_RELAY;
         }
         if (name.contains(" | ")) { // Kafka client threads are named "<role> | <client or group id>"
-            return name.contains("| test-") || name.contains("| bench-") ? HARNESS : SERVICE_OTHER;
+            return name.contains("| test-") ? HARNESS : SERVICE_OTHER;
         }
         if (name.startsWith("data-plane-kafka") || name.startsWith("kafka-") || name.startsWith("broker-")
                 || name.startsWith("controller-") || name.startsWith("quorum-") || name.startsWith("group-coordinator")

@@ -4,13 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,17 +31,15 @@ import org.apache.http.util.EntityUtils;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
+import io.downline.platform.events.CloudEventCodec;
 import io.downline.platform.events.CloudEventHeaders;
 import io.downline.platform.events.EventJson;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
-import io.downline.platform.testing.KafkaTestResource;
+import io.downline.platform.testing.EventLog;
 
 /**
  * One batch of registrations through REST: {@code clients} threads each send the next request as soon as their
@@ -55,8 +50,8 @@ import io.downline.platform.testing.KafkaTestResource;
  * HttpClient hands every exchange between its selector and worker threads and cost about twice the CPU per
  * request, taken from the same two cores as the service.
  *
- * <p>The reader is deliberately lean: it reads only the CloudEvents headers and fetches in batches (up to 64 KiB
- * or 100 ms), because it shares the two cores with the service it measures. Event contents and schemas are
+ * <p>The reader is deliberately lean ({@link EventLog#consumerAtEnd}, not an {@link EventLog}): it reads only the
+ * CloudEvents headers and fetches in batches (up to 64 KiB or 100 ms), because it shares the two cores with the service it measures. Event contents and schemas are
  * checked by the contract tests (UserEventContractTest), not here.
  */
 final class RegistrationLoad {
@@ -126,7 +121,8 @@ final class RegistrationLoad {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (CloseableHttpClient http = HttpClients.custom().setMaxConnTotal(clients).setMaxConnPerRoute(clients)
                 .disableCookieManagement().disableAutomaticRetries().build();
-                KafkaConsumer<String, byte[]> users = tail(Topics.USERS)) {
+                KafkaConsumer<String, String> users = EventLog.consumerAtEnd(Topics.USERS, Map.of(
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100"))) {
             CpuUsage cpu = CpuUsage.start(dataSource);
             run.start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
@@ -143,10 +139,11 @@ final class RegistrationLoad {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
                 long now = System.currentTimeMillis();
-                for (ConsumerRecord<String, byte[]> record : users.poll(Duration.ofMillis(100))) {
-                    if (REGISTERED.equals(header(record, CloudEventHeaders.TYPE))) {
-                        String id = header(record, CloudEventHeaders.SUBJECT);
-                        long time = Instant.parse(header(record, CloudEventHeaders.TIME)).toEpochMilli();
+                for (ConsumerRecord<String, String> record : users.poll(Duration.ofMillis(100))) {
+                    Headers headers = record.headers();
+                    if (REGISTERED.equals(CloudEventCodec.header(headers, CloudEventHeaders.TYPE))) {
+                        String id = CloudEventCodec.header(headers, CloudEventHeaders.SUBJECT);
+                        long time = Instant.parse(CloudEventCodec.header(headers, CloudEventHeaders.TIME)).toEpochMilli();
                         run.seenAfterMillis.putIfAbsent(id, now - time);
                         run.sentAfterMillis.putIfAbsent(id, record.timestamp() - time);
                     }
@@ -185,29 +182,5 @@ final class RegistrationLoad {
             LOG.warnf("Registration failed: %s", e.toString());
         }
         run.lastResponse.accumulateAndGet(System.nanoTime(), Math::max);
-    }
-
-    private static KafkaConsumer<String, byte[]> tail(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties);
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix the start now, not at the first poll
-        return consumer;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

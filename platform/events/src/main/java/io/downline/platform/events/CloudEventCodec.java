@@ -54,8 +54,8 @@ public final class CloudEventCodec {
         if (record.value() == null) {
             throw new MalformedEventException("Event " + id + " has no payload");
         }
-        return new EventEnvelope(parseId(id), type, source, optional(headers, CloudEventHeaders.SUBJECT),
-                parseTime(time), optional(headers, CloudEventHeaders.TRACEPARENT), record.value());
+        return new EventEnvelope(parseId(id), type, source, header(headers, CloudEventHeaders.SUBJECT),
+                parseTime(time), header(headers, CloudEventHeaders.TRACEPARENT), record.value());
     }
 
     private static void add(Headers headers, String name, String value) {
@@ -63,14 +63,15 @@ public final class CloudEventCodec {
     }
 
     private static String required(Headers headers, String name) {
-        String value = optional(headers, name);
+        String value = header(headers, name);
         if (value == null || value.isBlank()) {
             throw new MalformedEventException("Missing header " + name);
         }
         return value;
     }
 
-    private static String optional(Headers headers, String name) {
+    /** A header's value as text, or null: for readers that need only a CloudEvents attribute, not the event. */
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -48,21 +48,31 @@ public final class EventLog implements AutoCloseable {
 
     private EventLog(String topic, boolean raw) {
         this.raw = raw;
+        ensureTopic(topic);
+        consumer = consumerAtEnd(topic, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"));
+    }
+
+    /**
+     * A consumer of every partition of the topic, positioned at its current end, with no group offsets: the
+     * plain reader behind {@link EventLog}, for a test that reads at volume and tunes fetching itself (a
+     * benchmark). {@code overrides} are consumer properties.
+     */
+    public static KafkaConsumer<String, String> consumerAtEnd(String topic, Map<String, Object> overrides) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
-        ensureTopic(topic);
-        consumer = new KafkaConsumer<>(properties);
+        properties.putAll(overrides);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the start now, not at the first poll
+        return consumer;
     }
 
     /** A topic nobody has written yet (a dead-letter topic, say) is created, so it can be tailed from its start. */
