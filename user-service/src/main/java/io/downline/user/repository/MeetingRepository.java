@@ -7,11 +7,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.user.domain.Meeting;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -22,11 +21,11 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
     }
 
     /** A team's meetings by start time; without {@code includePast} only those that have not ended. */
-    public PageView<Meeting> page(UUID teamId, boolean includePast, Instant now, int page, int size) {
+    public Page<Meeting> page(UUID teamId, boolean includePast, Instant now, int page, int size) {
         Sort sort = Sort.by("startsAt").and("id");
         PanacheQuery<Meeting> query = includePast ? find("teamId", sort, teamId)
                 : find("teamId = ?1 and endsAt > ?2", sort, teamId, now);
-        return new PageView<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, query.count());
     }
 
     /**

@@ -1,11 +1,12 @@
 package io.downline.user.repository;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.platform.security.MemberDirectory;
+import io.downline.platform.security.MemberIdentity;
+import io.downline.user.domain.MemberStatus;
 
 /** Members are this service's own data: the subject maps to a member through the member table. */
 @ApplicationScoped
@@ -18,7 +19,8 @@ public class MemberDirectoryImpl implements MemberDirectory {
     }
 
     @Override
-    public Optional<UUID> memberIdOf(String oidcSubject) {
-        return members.findBySubject(oidcSubject).map(member -> member.id);
+    public Optional<MemberIdentity> find(String oidcSubject) {
+        return members.findBySubject(oidcSubject).map(member -> new MemberIdentity(member.id,
+                member.status == MemberStatus.SUSPENDED || member.status == MemberStatus.TERMINATED));
     }
 }

@@ -7,11 +7,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.user.domain.Team;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -22,13 +21,13 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
     }
 
     /** Every team, optionally only those of one leader. */
-    public PageView<Team> page(UUID leaderId, int page, int size) {
+    public Page<Team> page(UUID leaderId, int page, int size) {
         PanacheQuery<Team> query = leaderId == null ? findAll(sort()) : find("leaderId", sort(), leaderId);
         return toPage(query, page, size);
     }
 
     /** The teams the member leads or belongs to, optionally only those of one leader. */
-    public PageView<Team> pageOfMember(UUID memberId, UUID leaderId, int page, int size) {
+    public Page<Team> pageOfMember(UUID memberId, UUID leaderId, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("member", memberId);
         String query = """
@@ -56,7 +55,7 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         return Sort.by("createdAt").and("id");
     }
 
-    private static PageView<Team> toPage(PanacheQuery<Team> query, int page, int size) {
-        return new PageView<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+    private static Page<Team> toPage(PanacheQuery<Team> query, int page, int size) {
+        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, query.count());
     }
 }

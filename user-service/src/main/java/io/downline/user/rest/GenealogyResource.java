@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.user.rest.dto.GenealogyNodeView;
 import io.downline.user.rest.dto.LevelCountsView;
 import io.downline.user.rest.dto.TreeView;
@@ -45,7 +45,7 @@ public class GenealogyResource {
     @GET
     @Path("/downline")
     @Operation(summary = "The members below, level by level, paged")
-    public PageView<GenealogyNodeView> downline(@PathParam("id") UUID id,
+    public Page<GenealogyNodeView> downline(@PathParam("id") UUID id,
             @QueryParam("maxDepth") @DefaultValue("10") @Min(1) @Max(100) int maxDepth,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.security.Roles;
 import io.downline.user.rest.dto.MeetingCancelRequest;
 import io.downline.user.rest.dto.MeetingScheduleRequest;
@@ -54,7 +54,7 @@ public class MeetingResource {
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "The team's meetings by start time; ended ones only with includePast")
-    public PageView<MeetingView> list(@PathParam("teamId") UUID teamId,
+    public Page<MeetingView> list(@PathParam("teamId") UUID teamId,
             @QueryParam("includePast") @DefaultValue("false") boolean includePast,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
@@ -130,7 +130,7 @@ public class MemberResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Search members by email or name fragment and status")
-    public PageView<MemberView> search(@QueryParam("email") @Size(min = 2, max = 254) String email,
+    public Page<MemberView> search(@QueryParam("email") @Size(min = 2, max = 254) String email,
             @QueryParam("name") @Size(min = 2, max = 200) String name,
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,

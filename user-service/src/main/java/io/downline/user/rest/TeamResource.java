@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.security.Roles;
 import io.downline.user.rest.dto.TeamCreateRequest;
 import io.downline.user.rest.dto.TeamMemberRequest;
@@ -57,7 +57,7 @@ public class TeamResource {
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Your teams (led or joined); staff see every team")
-    public PageView<TeamSummaryView> list(@QueryParam("leaderId") UUID leaderId,
+    public Page<TeamSummaryView> list(@QueryParam("leaderId") UUID leaderId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return teams.list(leaderId, page, size);

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
@@ -49,11 +49,11 @@ public class GenealogyService {
         return tree.upline(memberId).stream().map(node -> GenealogyNodeView.of(node, seesEverything())).toList();
     }
 
-    public PageView<GenealogyNodeView> downline(UUID memberId, int maxDepth, int page, int size) {
+    public Page<GenealogyNodeView> downline(UUID memberId, int maxDepth, int page, int size) {
         requireDownlineAccess(memberId);
         List<TreeNode> nodes = tree.downline(memberId, maxDepth, page * size, size);
         long total = tree.levelCounts(memberId, maxDepth).stream().mapToLong(LevelCount::members).sum();
-        return new PageView<>(nodes.stream().map(node -> GenealogyNodeView.of(node, seesEverything())).toList(), page,
+        return new Page<>(nodes.stream().map(node -> GenealogyNodeView.of(node, seesEverything())).toList(), page,
                 size, total);
     }
 

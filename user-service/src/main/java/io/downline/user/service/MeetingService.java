@@ -13,7 +13,7 @@ import io.downline.platform.audit.AdminAudit;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.users.MeetingCancelled;
 import io.downline.platform.events.users.MeetingScheduled;
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.http.Problem;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.outbox.OutboxWriter;
@@ -85,7 +85,7 @@ public class MeetingService {
     }
 
     @Transactional
-    public PageView<MeetingView> list(UUID teamId, boolean includePast, int page, int size) {
+    public Page<MeetingView> list(UUID teamId, boolean includePast, int page, int size) {
         teams.visible(teamId);
         return meetings.page(teamId, includePast, Instant.now(), page, size).map(MeetingView::of);
     }

@@ -14,7 +14,7 @@ import io.downline.platform.events.users.MemberProfileUpdated;
 import io.downline.platform.events.users.MemberReinstated;
 import io.downline.platform.events.users.MemberSuspended;
 import io.downline.platform.events.users.MemberTerminated;
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.outbox.OutboxWriter;
 import io.downline.platform.security.Caller;
@@ -86,9 +86,9 @@ public class MemberService {
         return member;
     }
 
-    public PageView<Member> search(String email, String name, MemberStatus status, int page, int size) {
+    public Page<Member> search(String email, String name, MemberStatus status, int page, int size) {
         MemberRepository.SearchResult result = members.search(email, name, status, page, size);
-        return new PageView<>(result.members(), page, size, result.total());
+        return new Page<>(result.members(), page, size, result.total());
     }
 
     private static EventType eventType(StatusChange change) {

@@ -17,7 +17,7 @@ import io.downline.platform.events.EventType;
 import io.downline.platform.events.users.TeamCreated;
 import io.downline.platform.events.users.TeamMemberAdded;
 import io.downline.platform.events.users.TeamMemberRemoved;
-import io.downline.platform.http.PageView;
+import io.downline.platform.paging.Page;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.outbox.OutboxWriter;
 import io.downline.platform.security.Caller;
@@ -98,14 +98,14 @@ public class TeamService {
 
     /** Staff (admin, auditor) see every team; a member the teams they lead or belong to. */
     @Transactional
-    public PageView<TeamSummaryView> list(UUID leaderId, int page, int size) {
-        PageView<Team> found;
+    public Page<TeamSummaryView> list(UUID leaderId, int page, int size) {
+        Page<Team> found;
         if (caller.hasAnyRole(Roles.ADMIN, Roles.AUDITOR)) {
             found = teams.page(leaderId, page, size);
         } else {
             UUID me = caller.memberId().orElse(null);
             if (me == null) {
-                return new PageView<>(List.of(), page, size, 0);
+                return new Page<>(List.of(), page, size, 0);
             }
             found = teams.pageOfMember(me, leaderId, page, size);
         }

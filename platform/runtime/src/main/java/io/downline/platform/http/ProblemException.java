@@ -2,7 +2,10 @@ package io.downline.platform.http;
 
 import java.util.List;
 
-/** A refusal the caller can act on; mapped to its problem response with the given status. */
+/**
+ * A refusal built in the {@code rest} layer with its HTTP status (a malformed header, a bad query
+ * parameter). Services never throw it: they throw {@code io.downline.platform.domain} exceptions.
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;

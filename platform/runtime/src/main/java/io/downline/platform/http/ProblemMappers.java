@@ -26,6 +26,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.downline.platform.domain.AccessDeniedException;
+import io.downline.platform.domain.BusinessRuleException;
+import io.downline.platform.domain.ConflictException;
+import io.downline.platform.domain.DomainException;
+import io.downline.platform.domain.NotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,6 +48,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    /** The one place where a use case's refusal becomes an HTTP status. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        if (e instanceof NotFoundException) {
+            return respond(404, "not-found", "Not found", e.getMessage(), List.of(), uri);
+        }
+        if (e instanceof AccessDeniedException) {
+            return respond(403, "forbidden", "Forbidden", e.getMessage(), List.of(), uri);
+        }
+        if (e instanceof ConflictException) {
+            return respond(409, "conflict", "Conflict", e.getMessage(), List.of(), uri);
+        }
+        List<Problem.FieldError> errors = e instanceof BusinessRuleException rule
+                ? rule.field().map(field -> List.of(new Problem.FieldError(field, e.getMessage()))).orElse(List.of())
+                : List.of();
+        return respond(422, "business-rule", "Request breaks a business rule", e.getMessage(), errors, uri);
     }
 
     @ServerExceptionMapper
@@ -146,6 +169,9 @@ public class ProblemMappers {
         while (cause != null) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);
+            }
+            if (cause instanceof DomainException refusal) {
+                return domain(refusal, uri);
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return respond(409, "conflict", "Conflict", "The request conflicts with existing data", List.of(), uri);

@@ -7,7 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
-import io.downline.platform.http.ProblemException;
+import io.downline.platform.domain.AccessDeniedException;
+import io.downline.platform.domain.NotFoundException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -19,7 +20,7 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final Instance<MemberDirectory> directory;
-    private Optional<UUID> memberId;
+    private Optional<MemberIdentity> member;
 
     public Caller(SecurityIdentity identity, Instance<MemberDirectory> directory) {
         this.identity = identity;
@@ -54,29 +55,48 @@ public class Caller {
 
     /** The member this caller logs in as, if they have registered. */
     public Optional<UUID> memberId() {
-        if (memberId == null) {
-            memberId = identity.isAnonymous() || directory.isUnsatisfied() ? Optional.empty()
-                    : directory.get().memberIdOf(subject());
-        }
-        return memberId;
+        return member().map(MemberIdentity::memberId);
     }
 
-    /** The caller's member id, or 404 when they have no member profile yet. */
+    /** The caller's member id; {@link NotFoundException} when they have no member profile yet. */
     public UUID requireMemberId() {
-        return memberId().orElseThrow(() -> ProblemException.notFound("You have no member profile; register first"));
+        return memberId().orElseThrow(() -> new NotFoundException("You have no member profile; register first"));
     }
 
     public boolean isMember(UUID id) {
         return memberId().map(id::equals).orElse(false);
     }
 
+    /** Whether the caller's own membership is suspended or terminated. */
+    public boolean isRestricted() {
+        return member().map(MemberIdentity::restricted).orElse(false);
+    }
+
+    /**
+     * Refuses a suspended or terminated member: they may read their own profile and nothing else changes.
+     * Staff act with their role, not their membership, and pass.
+     */
+    public void requireGoodStanding() {
+        if (isRestricted() && !isStaff()) {
+            throw new AccessDeniedException("Your membership is suspended or terminated; you may only read your own profile");
+        }
+    }
+
     /**
      * Lets the call through when the id is the caller's own member, or the caller holds one of the roles;
-     * otherwise 403. Use for data a member may see of themselves only.
+     * otherwise {@link AccessDeniedException}. Use for data a member may see of themselves only.
      */
     public void requireSelfOrRole(UUID id, String... roles) {
         if (!isMember(id) && !hasAnyRole(roles)) {
-            throw ProblemException.forbidden("You may only access your own data");
+            throw new AccessDeniedException("You may only access your own data");
         }
+    }
+
+    private Optional<MemberIdentity> member() {
+        if (member == null) {
+            member = identity.isAnonymous() || directory.isUnsatisfied() ? Optional.empty()
+                    : directory.get().find(subject());
+        }
+        return member;
     }
 }

@@ -1,13 +1,12 @@
 package io.downline.platform.security;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Which member an OIDC subject logs in as. Each service implements it over what it owns (user-service
- * over its members, the others over their projection of {@code member.registered}).
+ * Which member an OIDC subject logs in as. user-service answers from its own members; the other services
+ * from the platform's member projection of {@code users.events.v1}.
  */
 public interface MemberDirectory {
 
-    Optional<UUID> memberIdOf(String oidcSubject);
+    Optional<MemberIdentity> find(String oidcSubject);
 }

@@ -14,8 +14,15 @@ public final class Tokens {
 
     /** A token for the OIDC subject with the given realm roles. */
     public static String of(String subject, String... roles) {
+        return withEmail(subject, subject + "@example.com", roles);
+    }
+
+    /** A token whose verified {@code email} claim is the given address, as Keycloak issues it. */
+    public static String withEmail(String subject, String email, String... roles) {
         return Jwt.preferredUserName(subject)
                 .subject(subject)
+                .claim("email", email)
+                .claim("email_verified", true)
                 .groups(Set.of(roles))
                 .issuer(ISSUER)
                 .audience("https://service.example.com")
