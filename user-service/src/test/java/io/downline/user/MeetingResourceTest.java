@@ -2,6 +2,7 @@ package io.downline.user;
 
 import static io.downline.user.TeamResourceTest.addMember;
 import static io.downline.user.TeamResourceTest.as;
+import static io.downline.user.TeamResourceTest.changeStatus;
 import static io.downline.user.TeamResourceTest.createTeam;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,20 +10,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.downline.platform.events.EventEnvelope;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
 import io.downline.platform.events.admin.AdminActionPerformed;
@@ -31,7 +38,9 @@ import io.downline.platform.events.users.MeetingReminder;
 import io.downline.platform.events.users.MeetingScheduled;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.TestClock;
 import io.downline.user.TestMembers.Registered;
+import io.downline.user.config.MeetingsConfig;
 import io.downline.user.service.MeetingReminderJob;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
@@ -47,6 +56,20 @@ class MeetingResourceTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    MeetingsConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     /** A leader, one member of their downline, and their team. */
     private record Fixture(Registered leader, Registered member, UUID teamId) {
@@ -68,8 +91,8 @@ class MeetingResourceTest {
         return body;
     }
 
-    private static Map<String, Object> inHours(long hours) {
-        Instant start = Instant.now().plus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    private Map<String, Object> inHours(long hours) {
+        Instant start = clock.instant().plus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         return meeting("Weekly call", start, start.plus(1, ChronoUnit.HOURS));
     }
 
@@ -89,7 +112,7 @@ class MeetingResourceTest {
     @Test
     void theLeaderSchedulesAMeetingTheTeamSees() {
         Fixture f = team();
-        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = clock.instant().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = meeting("  Launch night ", start, start.plus(2, ChronoUnit.HOURS));
         body.put("location", "https://meet.example.com/launch");
         String location;
@@ -129,7 +152,7 @@ class MeetingResourceTest {
     @Test
     void meetingsMustStartInTheFutureAndLastAtMostADay() {
         Fixture f = team();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String token = f.leader().token();
 
         as(token).body(meeting("Past", now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)))
@@ -219,12 +242,17 @@ class MeetingResourceTest {
         as(f.member().token()).when().get("/api/teams/{teamId}/meetings/{meetingId}", f.teamId(), meetingId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
 
-        Instant soon = Instant.now().plusSeconds(3);
-        Instant end = soon.plusMillis(500);
-        UUID shortMeeting = schedule(f.leader().token(), f.teamId(), meeting("Flash", soon, end));
-        sleepUntil(end.plusMillis(200));
-        cancel(f.leader().token(), f.teamId(), shortMeeting, 409);
+        Instant start = clock.instant().plus(1, ChronoUnit.HOURS);
+        UUID shortMeeting = schedule(f.leader().token(), f.teamId(),
+                meeting("Flash", start, start.plus(30, ChronoUnit.MINUTES)));
 
+        clock.advance(Duration.ofMinutes(70));
+        cancel(f.leader().token(), f.teamId(), shortMeeting, 409);
+        as(f.member().token()).when().get("/api/teams/{teamId}/meetings", f.teamId())
+                .then().statusCode(200)
+                .body("items.id", hasItem(shortMeeting.toString()));
+
+        clock.advance(Duration.ofMinutes(30));
         as(f.member().token()).when().get("/api/teams/{teamId}/meetings", f.teamId())
                 .then().statusCode(200)
                 .body("items.id", not(hasItem(shortMeeting.toString())))
@@ -232,6 +260,8 @@ class MeetingResourceTest {
         as(f.member().token()).queryParam("includePast", true).when().get("/api/teams/{teamId}/meetings", f.teamId())
                 .then().statusCode(200)
                 .body("items.id", hasItem(shortMeeting.toString()));
+        as(f.member().token()).when().get("/api/teams/{teamId}/meetings/{meetingId}", f.teamId(), shortMeeting)
+                .then().statusCode(200).body("status", equalTo("SCHEDULED"));
     }
 
     @Test
@@ -252,48 +282,92 @@ class MeetingResourceTest {
     }
 
     @Test
-    void aReminderGoesOutOnceShortlyBeforeTheMeeting() {
-        // The test runs the job itself, deterministically.
+    void aTerminatedLeaderNeitherSchedulesNorCancelsNorBrowsesMeetings() {
+        Fixture f = team();
+        UUID meetingId = schedule(f.leader().token(), f.teamId(), inHours(24));
+        changeStatus(f.leader().id(), "terminate");
+
+        as(f.leader().token()).body(inHours(24))
+                .when().post("/api/teams/{teamId}/meetings", f.teamId())
+                .then().statusCode(403).contentType("application/problem+json");
+        cancel(f.leader().token(), f.teamId(), meetingId, 403);
+        as(f.leader().token()).when().get("/api/teams/{teamId}/meetings", f.teamId())
+                .then().statusCode(403).contentType("application/problem+json");
+        as(f.leader().token()).when().get("/api/teams/{teamId}/meetings/{meetingId}", f.teamId(), meetingId)
+                .then().statusCode(403);
+
+        as(f.member().token()).when().get("/api/teams/{teamId}/meetings", f.teamId())
+                .then().statusCode(200)
+                .body("items.id", hasItem(meetingId.toString()))
+                .body("items.status", hasItem("SCHEDULED"))
+                .body("total", equalTo(1));
+    }
+
+    @Test
+    void aReminderGoesOutOnceShortlyBeforeTheMeeting() throws Exception {
+        // The test runs the job itself, at the moments it chooses.
         scheduler.pause(MeetingReminderJob.IDENTITY);
         try (EventLog users = EventLog.tail(Topics.USERS)) {
             Fixture f = team();
-            Instant soon = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+            Instant start = clock.instant().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
             UUID dueMeeting = schedule(f.leader().token(), f.teamId(),
-                    meeting("Soon", soon, soon.plus(1, ChronoUnit.HOURS)));
+                    meeting("Soon", start, start.plus(1, ChronoUnit.HOURS)));
             UUID cancelledMeeting = schedule(f.leader().token(), f.teamId(),
-                    meeting("Called off", soon, soon.plus(1, ChronoUnit.HOURS)));
+                    meeting("Called off", start, start.plus(1, ChronoUnit.HOURS)));
             cancel(f.leader().token(), f.teamId(), cancelledMeeting, 200);
-            UUID laterMeeting = schedule(f.leader().token(), f.teamId(), inHours(2));
+            UUID laterMeeting = schedule(f.leader().token(), f.teamId(),
+                    meeting("Later", start.plus(1, ChronoUnit.HOURS), start.plus(2, ChronoUnit.HOURS)));
 
-            // Two runs at the same moment, as on two instances: the row locks let only one of them remind.
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(reminders::sendDueReminders);
-            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(reminders::sendDueReminders);
-            assertThat(first.join() + second.join()).isEqualTo(1);
-            assertThat(reminders.sendDueReminders()).isZero();
+            reminders.sendDueReminders();
+            assertThat(remindersOf(dueMeeting)).as("two hours before the start nothing is due").isZero();
 
+            // Half the reminder lead before the start: the first meeting is due, the later one is not.
+            clock.advance(Duration.between(clock.instant(), start.minus(config.reminderLead().dividedBy(2))));
+            Instant remindedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            try (Connection otherInstance = dataSource.getConnection()) {
+                otherInstance.setAutoCommit(false);
+                lockMeeting(otherInstance, dueMeeting);
+                // While another instance holds the meeting, this one skips it rather than waiting or sending twice.
+                CompletableFuture.supplyAsync(reminders::sendDueReminders).get(10, TimeUnit.SECONDS);
+                assertThat(remindersOf(dueMeeting)).isZero();
+                otherInstance.commit();
+            }
+            reminders.sendDueReminders();
+            reminders.sendDueReminders();
+
+            assertThat(remindersOf(dueMeeting)).isEqualTo(1);
+            assertThat(remindersOf(cancelledMeeting)).isZero();
+            assertThat(remindersOf(laterMeeting)).isZero();
             MeetingReminder reminder = users.await(EventType.MEETING_REMINDER, dueMeeting).payload(MeetingReminder.class);
             assertThat(reminder.teamId()).isEqualTo(f.teamId());
-            assertThat(reminder.startsAt()).isEqualTo(soon);
+            assertThat(reminder.startsAt()).isEqualTo(start);
             assertThat(reminder.title()).isEqualTo("Soon");
-
-            List<String> reminded = users.drain(EventType.MEETING_REMINDER, e -> true, Duration.ofSeconds(1)).stream()
-                    .map(EventEnvelope::subject)
-                    .toList();
-            assertThat(reminded).containsOnlyOnce(dueMeeting.toString())
-                    .doesNotContain(cancelledMeeting.toString(), laterMeeting.toString());
+            assertThat(reminder.occurredAt()).as("sent at the clock's time, not the real one")
+                    .isAfterOrEqualTo(remindedAt).isBefore(start);
         } finally {
             scheduler.resume(MeetingReminderJob.IDENTITY);
         }
     }
 
-    private static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    private static void lockMeeting(Connection connection, UUID meetingId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM meeting WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, meetingId);
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).isTrue();
+            }
+        }
+    }
+
+    /** Reminders written to the outbox for the meeting: what the job decided, whether or not the relay has sent them. */
+    private long remindersOf(UUID meetingId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox WHERE type = ? AND aggregate_id = ?")) {
+            count.setString(1, EventType.MEETING_REMINDER.type());
+            count.setString(2, meetingId.toString());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
     }

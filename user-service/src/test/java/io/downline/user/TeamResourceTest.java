@@ -10,10 +10,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.downline.platform.events.EventEnvelope;
@@ -25,6 +30,7 @@ import io.downline.platform.events.users.TeamMemberAdded;
 import io.downline.platform.events.users.TeamMemberRemoved;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.TestClock;
 import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
 import io.downline.user.domain.Period;
@@ -38,6 +44,14 @@ import io.restassured.specification.RequestSpecification;
 class TeamResourceTest {
 
     private static final String ROOT = TestMembers.ROOT_REFERRAL_CODE;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -55,6 +69,13 @@ class TeamResourceTest {
         as(token).body(Map.of("memberId", memberId.toString()))
                 .when().post("/api/teams/{id}/members", teamId)
                 .then().statusCode(201);
+    }
+
+    /** Changes a member's status through the admin API: activate, suspend, reinstate or terminate. */
+    static void changeStatus(UUID memberId, String action) {
+        as(TestMembers.adminToken()).body(Map.of("reason", "test " + action))
+                .when().post("/api/members/{id}/{action}", memberId, action)
+                .then().statusCode(200);
     }
 
     private static List<EventEnvelope> adminActionsOn(EventLog users, UUID entityId) {
@@ -78,7 +99,7 @@ class TeamResourceTest {
                     .body("name", equalTo("Alpha Squad"))
                     .body("leaderId", equalTo(leader.id().toString()))
                     .body("members", empty())
-                    .body("performance.period", equalTo(Period.of(Instant.now()).toString()))
+                    .body("performance.period", equalTo(Period.of(clock.instant()).toString()))
                     .body("performance.memberCount", equalTo(0))
                     .body("performance.activeMembers", equalTo(0))
                     .body("performance.salesVolume", equalTo("0.00"))
@@ -136,7 +157,7 @@ class TeamResourceTest {
                 .when().post("/api/teams")
                 .then().statusCode(403).contentType("application/problem+json");
         as(TestMembers.adminToken()).body(Map.of("name", "Echo")).when().post("/api/teams")
-                .then().statusCode(400).body("errors.field", hasItem("leaderId"));
+                .then().statusCode(422).body("errors.field", hasItem("leaderId"));
 
         try (EventLog users = EventLog.tail(Topics.USERS)) {
             UUID teamId = UUID.fromString(as(TestMembers.adminToken())
@@ -193,10 +214,7 @@ class TeamResourceTest {
         Registered sibling = TestMembers.registerActive(ROOT);
         Registered child = TestMembers.registerActive(leader.referralCode());
         UUID teamId = createTeam(leader.token(), "Golf");
-        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "test termination"))
-                .when().post("/api/members/{id}/terminate", child.id())
-                .then().statusCode(200);
+        changeStatus(child.id(), "terminate");
 
         for (UUID outsider : List.of(sibling.id(), leader.id(), child.id(), UUID.randomUUID())) {
             as(leader.token()).body(Map.of("memberId", outsider.toString()))
@@ -346,5 +364,84 @@ class TeamResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("size"));
         as(member.token()).queryParam("page", -1).when().get("/api/teams")
                 .then().statusCode(400).body("errors.field", hasItem("page"));
+    }
+
+    @Test
+    void aTerminatedLeaderNeitherRunsNorBrowsesTheirTeam() {
+        Registered leader = TestMembers.registerActive(ROOT);
+        Registered child = TestMembers.registerActive(leader.referralCode());
+        Registered grandchild = TestMembers.registerActive(child.referralCode());
+        UUID teamId = createTeam(leader.token(), "Oscar");
+        addMember(leader.token(), teamId, child.id());
+        changeStatus(leader.id(), "terminate");
+
+        as(leader.token()).body(Map.of("memberId", grandchild.id().toString()))
+                .when().post("/api/teams/{id}/members", teamId)
+                .then().statusCode(403).contentType("application/problem+json");
+        as(leader.token()).body(Map.of("volume", "100")).when().put("/api/teams/{id}/target", teamId)
+                .then().statusCode(403).contentType("application/problem+json");
+        as(leader.token()).when().delete("/api/teams/{id}/members/{memberId}", teamId, child.id())
+                .then().statusCode(403);
+        as(leader.token()).body(Map.of("name", "Papa")).when().post("/api/teams")
+                .then().statusCode(403);
+        as(leader.token()).when().get("/api/teams/{id}", teamId)
+                .then().statusCode(403).contentType("application/problem+json");
+        as(leader.token()).when().get("/api/teams").then().statusCode(403);
+
+        as(TestMembers.adminToken()).when().get("/api/teams/{id}", teamId)
+                .then().statusCode(200)
+                .body("members.memberId", containsInAnyOrder(child.id().toString()))
+                .body("performance.target", nullValue());
+        as(TestMembers.adminToken()).queryParam("leaderId", leader.id()).when().get("/api/teams")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(teamId.toString()));
+    }
+
+    @Test
+    void aSuspendedMemberSeesTheirTeamAgainOnlyWhenReinstated() {
+        Registered leader = TestMembers.registerActive(ROOT);
+        Registered member = TestMembers.registerActive(leader.referralCode());
+        UUID teamId = createTeam(leader.token(), "Quebec");
+        addMember(leader.token(), teamId, member.id());
+
+        changeStatus(member.id(), "suspend");
+        as(member.token()).when().get("/api/teams/{id}", teamId).then().statusCode(403);
+        as(member.token()).when().delete("/api/teams/{id}/members/{memberId}", teamId, member.id())
+                .then().statusCode(403);
+
+        changeStatus(member.id(), "reinstate");
+        as(member.token()).when().get("/api/teams/{id}", teamId)
+                .then().statusCode(200).body("members.memberId", containsInAnyOrder(member.id().toString()));
+    }
+
+    @Test
+    void theTargetBelongsToThePeriodOfTheClock() {
+        Registered leader = TestMembers.registerActive(ROOT);
+        UUID teamId = createTeam(leader.token(), "Romeo");
+        String thisPeriod = Period.of(clock.instant()).toString();
+        as(leader.token()).body(Map.of("volume", "100")).when().put("/api/teams/{id}/target", teamId)
+                .then().statusCode(200)
+                .body("performance.period", equalTo(thisPeriod))
+                .body("performance.target", equalTo("100.00"));
+
+        Instant now = clock.instant();
+        YearMonth next = YearMonth.from(now.atZone(ZoneOffset.UTC)).plusMonths(1);
+        Instant earlyNextMonth = next.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(1));
+        clock.advance(Duration.between(now, earlyNextMonth));
+
+        as(leader.token()).when().get("/api/teams/{id}", teamId)
+                .then().statusCode(200)
+                .body("performance.period", equalTo(next.toString()))
+                .body("performance.target", nullValue())
+                .body("performance.progressPercent", nullValue());
+        as(leader.token()).body(Map.of("volume", "200")).when().put("/api/teams/{id}/target", teamId)
+                .then().statusCode(200)
+                .body("performance.period", equalTo(next.toString()))
+                .body("performance.target", equalTo("200.00"));
+
+        clock.reset();
+        as(leader.token()).when().get("/api/teams/{id}", teamId)
+                .then().statusCode(200)
+                .body("performance.period", equalTo(thisPeriod))
+                .body("performance.target", equalTo("100.00"));
     }
 }

@@ -14,10 +14,6 @@ public record Period(YearMonth month) {
         return new Period(YearMonth.from(instant.atZone(ZoneOffset.UTC)));
     }
 
-    public static Period current() {
-        return of(Instant.now());
-    }
-
     public static Period parse(String value) {
         return new Period(YearMonth.parse(value, FORMAT));
     }

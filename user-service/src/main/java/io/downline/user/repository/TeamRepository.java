@@ -2,6 +2,7 @@ package io.downline.user.repository;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ import io.quarkus.panache.common.Sort;
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     public boolean nameTaken(UUID leaderId, String name) {
-        return count("leaderId = ?1 and lower(name) = ?2", leaderId, name.toLowerCase()) > 0;
+        return count("leaderId = ?1 and lower(name) = ?2", leaderId, name.toLowerCase(Locale.ROOT)) > 0;
     }
 
     /** Every team, optionally only those of one leader. */

@@ -28,6 +28,7 @@ import io.downline.user.rest.dto.MeetingCancelRequest;
 import io.downline.user.rest.dto.MeetingScheduleRequest;
 import io.downline.user.rest.dto.MeetingView;
 import io.downline.user.service.MeetingService;
+import io.downline.user.service.NewMeeting;
 
 @Path("/api/teams/{teamId}/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +47,8 @@ public class MeetingResource {
     @Operation(summary = "Schedule a team meeting (leader or admin)")
     public RestResponse<MeetingView> schedule(@PathParam("teamId") UUID teamId,
             @NotNull @Valid MeetingScheduleRequest request) {
-        MeetingView meeting = meetings.schedule(teamId, request);
+        MeetingView meeting = MeetingView.of(meetings.schedule(teamId,
+                new NewMeeting(request.title(), request.startsAt(), request.endsAt(), request.location())));
         URI location = URI.create("/api/teams/" + teamId + "/meetings/" + meeting.id());
         return RestResponse.ResponseBuilder.<MeetingView>created(location).entity(meeting).build();
     }
@@ -58,7 +60,7 @@ public class MeetingResource {
             @QueryParam("includePast") @DefaultValue("false") boolean includePast,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return meetings.list(teamId, includePast, page, size);
+        return meetings.list(teamId, includePast, page, size).map(MeetingView::of);
     }
 
     @GET
@@ -66,7 +68,7 @@ public class MeetingResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "One meeting of the team")
     public MeetingView get(@PathParam("teamId") UUID teamId, @PathParam("meetingId") UUID meetingId) {
-        return meetings.get(teamId, meetingId);
+        return MeetingView.of(meetings.get(teamId, meetingId));
     }
 
     @POST
@@ -75,6 +77,6 @@ public class MeetingResource {
     @Operation(summary = "Cancel a meeting that has not started (leader or admin)")
     public MeetingView cancel(@PathParam("teamId") UUID teamId, @PathParam("meetingId") UUID meetingId,
             @NotNull @Valid MeetingCancelRequest request) {
-        return meetings.cancel(teamId, meetingId, request.reason());
+        return MeetingView.of(meetings.cancel(teamId, meetingId, request.reason()));
     }
 }

@@ -50,7 +50,7 @@ public class TeamResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN })
     @Operation(summary = "Create a team; members lead their own, admins may name any leader")
     public RestResponse<TeamView> create(@NotNull @Valid TeamCreateRequest request) {
-        TeamView team = teams.create(request);
+        TeamView team = TeamView.of(teams.create(request.name(), request.leaderId()));
         return RestResponse.ResponseBuilder.<TeamView>created(URI.create("/api/teams/" + team.id())).entity(team).build();
     }
 
@@ -60,7 +60,7 @@ public class TeamResource {
     public Page<TeamSummaryView> list(@QueryParam("leaderId") UUID leaderId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return teams.list(leaderId, page, size);
+        return teams.list(leaderId, page, size).map(TeamSummaryView::of);
     }
 
     @GET
@@ -68,7 +68,7 @@ public class TeamResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "A team with its members and performance (its leader, members and staff)")
     public TeamView get(@PathParam("id") UUID id) {
-        return teams.get(id);
+        return TeamView.of(teams.get(id));
     }
 
     @POST
@@ -76,7 +76,8 @@ public class TeamResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN })
     @Operation(summary = "Add a member of the leader's downline (leader or admin)")
     public RestResponse<TeamMemberView> addMember(@PathParam("id") UUID id, @NotNull @Valid TeamMemberRequest request) {
-        return RestResponse.status(RestResponse.Status.CREATED, teams.addMember(id, request.memberId()));
+        return RestResponse.status(RestResponse.Status.CREATED,
+                TeamMemberView.of(teams.addMember(id, request.memberId())));
     }
 
     @DELETE
@@ -92,6 +93,6 @@ public class TeamResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN })
     @Operation(summary = "Set the current period's sales target (leader or admin)")
     public TeamView setTarget(@PathParam("id") UUID id, @NotNull @Valid TeamTargetRequest request) {
-        return teams.setTarget(id, request.volume());
+        return TeamView.of(teams.setTarget(id, request.volume()));
     }
 }

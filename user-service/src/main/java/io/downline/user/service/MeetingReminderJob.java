@@ -1,5 +1,6 @@
 package io.downline.user.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,11 +35,13 @@ public class MeetingReminderJob {
     private final MeetingRepository meetings;
     private final OutboxWriter outbox;
     private final MeetingsConfig config;
+    private final Clock clock;
 
-    public MeetingReminderJob(MeetingRepository meetings, OutboxWriter outbox, MeetingsConfig config) {
+    public MeetingReminderJob(MeetingRepository meetings, OutboxWriter outbox, MeetingsConfig config, Clock clock) {
         this.meetings = meetings;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = IDENTITY, every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -49,10 +52,10 @@ public class MeetingReminderJob {
         }
     }
 
-    /** Sends the reminders that are due now; returns how many. */
+    /** Sends the reminders that are due at the clock's now; returns how many. */
     public int sendDueReminders() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<Meeting> due = meetings.lockDueForReminder(now, now.plus(config.reminderLead()), BATCH);
             if (due.isEmpty()) {
                 return 0;

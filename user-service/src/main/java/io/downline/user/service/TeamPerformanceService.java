@@ -2,6 +2,7 @@ package io.downline.user.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import io.downline.user.domain.Team;
 import io.downline.user.domain.TeamSales;
 import io.downline.user.repository.TeamMembershipRepository;
 import io.downline.user.repository.TeamSalesRepository;
-import io.downline.user.rest.dto.TeamPerformanceView;
 
 /** A team's performance, read from its projections (sales per period, last close) and its members. */
 @ApplicationScoped
@@ -23,22 +23,28 @@ public class TeamPerformanceService {
 
     private final TeamMembershipRepository memberships;
     private final TeamSalesRepository sales;
+    private final Clock clock;
 
-    public TeamPerformanceService(TeamMembershipRepository memberships, TeamSalesRepository sales) {
+    public TeamPerformanceService(TeamMembershipRepository memberships, TeamSalesRepository sales, Clock clock) {
         this.memberships = memberships;
         this.sales = sales;
+        this.clock = clock;
     }
 
-    public TeamPerformanceView of(Team team, Member leader) {
-        Period period = Period.current();
+    /** The period sales volumes and targets refer to now. */
+    public Period currentPeriod() {
+        return Period.of(clock.instant());
+    }
+
+    public TeamPerformance of(Team team, Member leader) {
+        Period period = currentPeriod();
         TeamMembershipRepository.Headcount headcount = memberships.headcount(team.id);
         Optional<TeamSales> current = sales.ofPeriod(team.id, period);
         BigDecimal salesVolume = current.map(s -> s.salesVolume).orElse(NO_VOLUME);
         BigDecimal target = current.map(s -> s.targetVolume).orElse(null);
         BigDecimal lastPeriod = sales.ofPeriod(team.id, period.previous()).map(s -> s.salesVolume).orElse(NO_VOLUME);
-        return new TeamPerformanceView(period.toString(), headcount.members(), headcount.active(), salesVolume,
-                lastPeriod, team.lastCloseVolume, team.lastClosePeriod, target, progress(salesVolume, target),
-                leader.rank);
+        return new TeamPerformance(period, headcount.members(), headcount.active(), salesVolume, lastPeriod,
+                team.lastCloseVolume, team.lastClosePeriod, target, progress(salesVolume, target), leader.rank);
     }
 
     private static BigDecimal progress(BigDecimal salesVolume, BigDecimal target) {

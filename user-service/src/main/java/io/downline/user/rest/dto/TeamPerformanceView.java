@@ -2,6 +2,8 @@ package io.downline.user.rest.dto;
 
 import java.math.BigDecimal;
 
+import io.downline.user.service.TeamPerformance;
+
 /**
  * How a team is doing.
  *
@@ -19,4 +21,10 @@ import java.math.BigDecimal;
 public record TeamPerformanceView(String period, long memberCount, long activeMembers, BigDecimal salesVolume,
         BigDecimal lastPeriodSalesVolume, BigDecimal lastCloseVolume, String lastClosePeriod, BigDecimal target,
         BigDecimal progressPercent, String leaderRank) {
+
+    public static TeamPerformanceView of(TeamPerformance p) {
+        return new TeamPerformanceView(p.period().toString(), p.memberCount(), p.activeMembers(), p.salesVolume(),
+                p.lastPeriodSalesVolume(), p.lastCloseVolume(), p.lastClosePeriod(), p.target(), p.progressPercent(),
+                p.leaderRank());
+    }
 }

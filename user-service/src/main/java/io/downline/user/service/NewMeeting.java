@@ -1,0 +1,7 @@
+package io.downline.user.service;
+
+import java.time.Instant;
+
+/** A meeting to schedule; {@link io.downline.user.domain.Meeting#schedule} checks its times. */
+public record NewMeeting(String title, Instant startsAt, Instant endsAt, String location) {
+}
