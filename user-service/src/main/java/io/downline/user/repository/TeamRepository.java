@@ -17,7 +17,7 @@ import io.quarkus.panache.common.Sort;
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     public boolean nameTaken(UUID leaderId, String name) {
-        return count("leaderId = ?1 and lower(name) = ?2", leaderId, name.toLowerCase()) > 0;
+        return count("leaderId = ?1 and lower(name) = ?2", leaderId, name.toLowerCase(java.util.Locale.ROOT)) > 0;
     }
 
     /** Every team, optionally only those of one leader. */

@@ -75,7 +75,7 @@ public class TeamService {
         Member leader = members.findByIdOptional(leaderId)
                 .orElseThrow(() -> ProblemException.unprocessable("Member " + leaderId + " does not exist"));
         if (leader.status == MemberStatus.SUSPENDED || leader.status == MemberStatus.TERMINATED) {
-            throw ProblemException.unprocessable("A " + leader.status.name().toLowerCase() + " member cannot lead a team");
+            throw ProblemException.unprocessable("A " + leader.status.name().toLowerCase(java.util.Locale.ROOT) + " member cannot lead a team");
         }
         String name = request.name().trim();
         if (teams.nameTaken(leaderId, name)) {
