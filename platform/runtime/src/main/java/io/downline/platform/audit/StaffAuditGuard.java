@@ -15,8 +15,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.downline.platform.http.Problem;
 import io.downline.platform.http.RequestLogFilter;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +33,14 @@ public class StaffAuditGuard {
     private final AuditTrail trail;
     private final CurrentIdentityAssociation identity;
     private final AuditConfig config;
-    private final Counter unaudited;
+    private final UnauditedStaffActions unaudited;
 
     public StaffAuditGuard(AuditTrail trail, CurrentIdentityAssociation identity, AuditConfig config,
-            MeterRegistry registry) {
+            UnauditedStaffActions unaudited) {
         this.trail = trail;
         this.identity = identity;
         this.config = config;
-        this.unaudited = Counter.builder("downline.staff.actions.unaudited")
-                .description("Successful staff changes that emitted no admin.action-performed")
-                .register(registry);
+        this.unaudited = unaudited;
     }
 
     @ServerResponseFilter
