@@ -70,7 +70,7 @@ class DeepLegTest {
                 insert.setObject(1, id);
                 insert.setString(2, id + "@deep.example");
                 insert.setString(3, "Deep " + level);
-                insert.setString(4, "D" + id.toString().replace("-", "").substring(0, 12).toUpperCase());
+                insert.setString(4, "D" + id.toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT));
                 insert.setObject(5, previous);
                 insert.setObject(6, java.sql.Timestamp.from(Instant.now()));
                 insert.setObject(7, java.sql.Timestamp.from(Instant.now()));

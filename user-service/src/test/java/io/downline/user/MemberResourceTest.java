@@ -2,21 +2,35 @@ package io.downline.user;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.downline.platform.events.EventEnvelope;
@@ -25,9 +39,11 @@ import io.downline.platform.events.Topics;
 import io.downline.platform.events.admin.AdminActionPerformed;
 import io.downline.platform.events.users.MemberProfileUpdated;
 import io.downline.platform.events.users.MemberRegistered;
+import io.downline.platform.events.users.MemberReinstated;
 import io.downline.platform.events.users.MemberSuspended;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.TestClock;
 import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
 import io.downline.user.domain.ReferralCodes;
@@ -39,6 +55,17 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
 class MemberResourceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private static Map<String, Object> registration(String email, String referralCode) {
         return Map.of("email", email, "name", "Ada Lovelace", "phone", "+441234567890", "country", "GB",
@@ -55,7 +82,7 @@ class MemberResourceTest {
                     .when().post("/api/members")
                     .then().statusCode(201)
                     .header("Location", containsString("/api/members/"))
-                    .body("email", equalTo(subject.toLowerCase() + "@example.com"))
+                    .body("email", equalTo(subject.toLowerCase(Locale.ROOT) + "@example.com"))
                     .body("status", equalTo("PENDING"))
                     .body("sponsorId", equalTo(sponsor.id().toString()))
                     .body("rank", equalTo("MEMBER"))
@@ -71,6 +98,10 @@ class MemberResourceTest {
             assertThat(payload.referralCode()).isEqualTo(response.path("referralCode"));
             assertThat(event.source()).isEqualTo("user-service");
         }
+    }
+
+    private static Map<String, Object> registrationWithoutEmail(String referralCode) {
+        return Map.of("name", "Ada Lovelace", "country", "GB", "referralCode", referralCode);
     }
 
     @Test
@@ -129,9 +160,10 @@ class MemberResourceTest {
     @Test
     void refusesAnUnknownReferralCode() {
         given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(registration(UUID.randomUUID() + "@example.com", "NOSUCHCODE"))
+                .body(registrationWithoutEmail("NOSUCHCODE"))
                 .when().post("/api/members")
                 .then().statusCode(422)
+                .body("errors[0].message", equalTo("no member has the referral code NOSUCHCODE"))
                 .body("errors[0].field", equalTo("referralCode"));
     }
 
@@ -148,7 +180,7 @@ class MemberResourceTest {
         }, ReferralCodes.class);
 
         given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(registration(UUID.randomUUID() + "@example.com", holder.referralCode()))
+                .body(registrationWithoutEmail(holder.referralCode()))
                 .when().post("/api/members")
                 .then().statusCode(201)
                 .body("sponsorId", equalTo(holder.id().toString()))
@@ -157,32 +189,126 @@ class MemberResourceTest {
     }
 
     @Test
-    void refusesDuplicateEmailAndSecondRegistrationOfTheSameLogin() {
+    void refusesASecondRegistrationOfTheSameLoginOrTheSameEmailWithoutNamingAnyone() {
         Registered first = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
-        given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(registration(first.subject().toUpperCase() + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
-                .when().post("/api/members")
-                .then().statusCode(409).contentType("application/problem+json");
+        String email = first.subject() + "@example.com";
         given().auth().oauth2(first.token()).contentType(ContentType.JSON)
-                .body(registration(UUID.randomUUID() + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                .body(registration(email, TestMembers.ROOT_REFERRAL_CODE))
                 .when().post("/api/members")
-                .then().statusCode(409);
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("You are already registered as member " + first.id()));
+        // Another login of the same person (the email is verified, so it is theirs): told, but not by whom.
+        String secondLogin = Tokens.withEmail("sub-" + UUID.randomUUID(), email.toUpperCase(Locale.ROOT), "member");
+        var conflict = given().auth().oauth2(secondLogin).contentType(ContentType.JSON)
+                .body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(409).contentType("application/problem+json").extract();
+        assertThat(conflict.<String>path("detail")).contains("already registered with another login")
+                .doesNotContain(first.id().toString()).doesNotContain(first.subject());
     }
 
     @Test
-    void twoRacingRegistrationsOfOneEmailGiveOneMemberAndOneConflict() {
+    void registrationTakesTheEmailFromTheVerifiedTokenNotFromTheBody() {
+        String subject = "sub-" + UUID.randomUUID();
+        String own = "ada-" + UUID.randomUUID() + "@example.com";
+        String token = Tokens.withEmail(subject, own, "member");
+        String victim = "victim-" + UUID.randomUUID() + "@example.com";
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(registration(victim, TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("email"))
+                .body("errors[0].message", equalTo("must be the verified email address of your login"));
+        given().auth().oauth2(TestMembers.adminToken()).queryParam("email", victim).get("/api/members")
+                .then().statusCode(200).body("total", equalTo(0));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(201).body("email", equalTo(own));
+    }
+
+    @Test
+    void anEmailTheEventContractRejectsIsRefusedByTheApi() {
+        String subject = "sub-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.member(subject)).contentType(ContentType.JSON)
+                .body(registration("ada@localhost", TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("email"));
+        given().auth().oauth2(Tokens.withEmail(subject, "ada@localhost", "member")).contentType(ContentType.JSON)
+                .body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(422).body("errors[0].field", equalTo("email"));
+        given().auth().oauth2(Tokens.member(subject)).get("/api/members/me").then().statusCode(404);
+    }
+
+    @Test
+    void registrationNeedsTheMemberRole() {
+        for (String role : new String[] { "admin", "auditor", "finance" }) {
+            String subject = "sub-" + UUID.randomUUID();
+            given().auth().oauth2(Tokens.of(subject, role)).contentType(ContentType.JSON)
+                    .body(registration(subject + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                    .when().post("/api/members")
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aStaffPersonWhoRegistersAsAMemberIsAudited() {
+        String subject = "sub-" + UUID.randomUUID();
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            UUID id = UUID.fromString(given().auth().oauth2(Tokens.of(subject, "member", "finance"))
+                    .contentType(ContentType.JSON).body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                    .when().post("/api/members")
+                    .then().statusCode(201).extract().path("id"));
+            AdminActionPerformed audit = users.await(EventType.ADMIN_ACTION_PERFORMED, id)
+                    .payload(AdminActionPerformed.class);
+            assertThat(audit.action()).isEqualTo("member.register");
+            assertThat(audit.entityId()).isEqualTo(id.toString());
+            assertThat(audit.before()).isNull();
+            assertThat(audit.after().get("email").asText()).isEqualTo(subject + "@example.com");
+        }
+    }
+
+    @Test
+    void racingRegistrationsOfOneEmailGiveOneMemberAndConflicts() throws Exception {
+        Registered sponsor = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
         String email = "race-" + UUID.randomUUID() + "@example.com";
         List<CompletableFuture<Integer>> attempts = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String token = Tokens.member("sub-" + UUID.randomUUID());
-            attempts.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
-                    .contentType(ContentType.JSON).body(registration(email, TestMembers.ROOT_REFERRAL_CODE))
-                    .post("/api/members").then().extract().statusCode()));
+        try (Connection lock = dataSource.getConnection()) {
+            // Hold the sponsor's row: every registration under it waits here, so all four are in flight at once.
+            lock.setAutoCommit(false);
+            try (PreparedStatement forUpdate = lock.prepareStatement("SELECT 1 FROM member WHERE id = ? FOR UPDATE")) {
+                forUpdate.setObject(1, sponsor.id());
+                forUpdate.executeQuery().close();
+            }
+            for (int i = 0; i < 4; i++) {
+                String token = Tokens.withEmail("sub-" + UUID.randomUUID(), email, "member");
+                attempts.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body(registration(email, sponsor.referralCode()))
+                        .post("/api/members").then().extract().statusCode()));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> registrationsWaitingOnLocks() >= 4);
+            assertThat(attempts).noneMatch(CompletableFuture::isDone);
+            lock.rollback();
         }
         List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
         given().auth().oauth2(TestMembers.adminToken()).queryParam("email", email).get("/api/members")
                 .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    private int registrationsWaitingOnLocks() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                          AND query ILIKE '%referral_code%'""");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     @Test
@@ -192,9 +318,10 @@ class MemberResourceTest {
                 .body(Map.of("reason", "chargebacks")).post("/api/members/{id}/suspend", sponsor.id())
                 .then().statusCode(200);
         given().auth().oauth2(Tokens.member("sub-" + UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(registration(UUID.randomUUID() + "@example.com", sponsor.referralCode()))
+                .body(registrationWithoutEmail(sponsor.referralCode()))
                 .when().post("/api/members")
-                .then().statusCode(422);
+                .then().statusCode(422)
+                .body("detail", equalTo("The sponsor's account is suspended and cannot sponsor new members"));
     }
 
     @Test
@@ -267,6 +394,100 @@ class MemberResourceTest {
                 .body(Map.of("reason", "fees paid"))
                 .post("/api/members/{id}/reinstate", member.id())
                 .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void reinstatingReturnsAMemberToTheStatusTheSuspensionInterrupted() {
+        Instant frozen = Instant.parse("2026-03-14T09:26:53Z");
+        clock.freezeAt(frozen);
+        Registered pending = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        Registered active = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        for (Registered member : List.of(pending, active)) {
+            given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "review")).post("/api/members/{id}/suspend", member.id())
+                    .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        }
+        clock.advance(Duration.ofDays(3));
+
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "review done")).post("/api/members/{id}/reinstate", pending.id())
+                    .then().statusCode(200).body("status", equalTo("PENDING"))
+                    .body("updatedAt", equalTo(frozen.plus(Duration.ofDays(3)).toString()));
+            MemberReinstated reinstated = users.await(EventType.MEMBER_REINSTATED, pending.id())
+                    .payload(MemberReinstated.class);
+            assertThat(reinstated.status()).isEqualTo("PENDING");
+            assertThat(reinstated.occurredAt()).isEqualTo(frozen.plus(Duration.ofDays(3)));
+        }
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "review done")).post("/api/members/{id}/reinstate", active.id())
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        // Pending again means activation is still to come, and it works as for any pending member.
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "first order")).post("/api/members/{id}/activate", pending.id())
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aSuspendedOrTerminatedMemberReadsTheirOwnProfileAndChangesNothing() {
+        Registered suspended = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        Registered terminated = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        Registered other = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/members/{id}/suspend", suspended.id()).then().statusCode(200);
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/members/{id}/terminate", terminated.id()).then().statusCode(200);
+
+        for (Registered member : List.of(suspended, terminated)) {
+            given().auth().oauth2(member.token()).get("/api/members/me").then().statusCode(200)
+                    .body("id", equalTo(member.id().toString()));
+            given().auth().oauth2(member.token()).get("/api/members/{id}", member.id()).then().statusCode(200);
+            given().auth().oauth2(member.token()).get("/api/members/{id}", other.id()).then().statusCode(403);
+            given().auth().oauth2(member.token()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Still Here", "country", "DE"))
+                    .put("/api/members/{id}/profile", member.id())
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("suspended or terminated"));
+            // The platform's filter refuses every change, also on endpoints that do not check standing themselves.
+            given().auth().oauth2(member.token()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Team of " + member.subject()))
+                    .post("/api/teams").then().statusCode(403).contentType("application/problem+json");
+            given().auth().oauth2(member.token()).contentType(ContentType.JSON)
+                    .body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                    .post("/api/members").then().statusCode(403);
+        }
+        given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}", suspended.id()).then()
+                .statusCode(200).body("name", not(equalTo("Still Here")));
+        // Staff act with their role: an admin still changes a suspended member's profile.
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Renamed By Admin", "country", "DE"))
+                .put("/api/members/{id}/profile", suspended.id())
+                .then().statusCode(200).body("name", equalTo("Renamed By Admin"));
+    }
+
+    @Test
+    void anAdminsProfileChangeIsAuditedAndAMembersOwnIsNot() {
+        Registered member = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
+        try (EventLog users = EventLog.tail(Topics.USERS)) {
+            given().auth().oauth2(member.token()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Own Change", "country", "DE"))
+                    .put("/api/members/{id}/profile", member.id()).then().statusCode(200);
+            given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Admin Change", "country", "FR"))
+                    .put("/api/members/{id}/profile", member.id()).then().statusCode(200);
+
+            users.awaitCount(EventType.MEMBER_PROFILE_UPDATED, e -> e.subject().equals(member.id().toString()), 2,
+                    Duration.ofSeconds(15));
+            List<AdminActionPerformed> audits = users.awaitCount(EventType.ADMIN_ACTION_PERFORMED,
+                    e -> e.subject().equals(member.id().toString()), 1, Duration.ofSeconds(15)).stream()
+                    .map(e -> e.payload(AdminActionPerformed.class)).toList();
+            assertThat(audits).singleElement().satisfies(audit -> {
+                assertThat(audit.action()).isEqualTo("member.update-profile");
+                assertThat(audit.entityId()).isEqualTo(member.id().toString());
+                assertThat(audit.before().get("name").asText()).isEqualTo("Own Change");
+                assertThat(audit.after().get("name").asText()).isEqualTo("Admin Change");
+            });
+        }
     }
 
     @Test

@@ -33,9 +33,10 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void metricsExposeTheOutbox() {
+    void metricsExposeTheOutboxAndUnauditedStaffActions() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("downline_outbox_lag_seconds"))
-                .body(containsString("downline_outbox_backlog"));
+                .body(containsString("downline_outbox_backlog"))
+                .body(containsString("downline_staff_actions_unaudited_total 0.0"));
     }
 }

@@ -14,14 +14,23 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.downline.platform.events.CloudEventCodec;
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventJson;
+import io.downline.platform.events.EventSchemas;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
+import io.downline.platform.events.users.MemberRegistered;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.user.TestMembers.Registered;
+import io.downline.user.config.RootMemberConfig;
 import io.downline.user.service.MeetingReminderJob;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,11 +90,49 @@ class UserEventContractTest {
                     .collect(Collectors.toSet());
             Set<String> seen = users.seen().stream().map(EventEnvelope::type).collect(Collectors.toSet());
             assertThat(seen).containsAll(expected);
-            assertThat(users.seen()).allSatisfy(e -> {
-                assertThat(e.source()).isEqualTo("user-service");
-                assertThat(e.subject()).isNotBlank();
-            });
+            assertThat(users.seen()).allSatisfy(e -> assertThat(e.source()).isEqualTo("user-service"));
+            assertThat(users.records()).allSatisfy(UserEventContractTest::assertKeyedByItsAggregate);
         }
+    }
+
+    @Test
+    void theRootMembersRegistrationFromTheTopicsBeginningMeetsItsSchema() {
+        try (KafkaConsumer<String, String> consumer = EventLog.consumerAtEnd(Topics.USERS, Map.of())) {
+            consumer.seekToBeginning(consumer.assignment());
+            EventEnvelope root = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (root == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventEnvelope event = CloudEventCodec.fromRecord(record);
+                    if (event.type().equals(EventType.MEMBER_REGISTERED.type())
+                            && event.payload(MemberRegistered.class).sponsorId() == null) {
+                        root = event;
+                    }
+                }
+            }
+            assertThat(root).as("the root's member.registered on %s", Topics.USERS).isNotNull();
+            assertThat(EventSchemas.validate(EventType.MEMBER_REGISTERED, root.data())).isEmpty();
+            MemberRegistered payload = root.payload(MemberRegistered.class);
+            assertThat(payload.sponsorId()).isNull();
+            assertThat(payload.referralCode()).isEqualTo(TestMembers.ROOT_REFERRAL_CODE);
+            assertThat(payload.oidcSubject()).isEqualTo(RootMemberConfig.SYNTHETIC_SUBJECT);
+        }
+    }
+
+    /** The record key is the aggregate's id (member, team, meeting, or the audited entity) and equals ce_subject. */
+    private static void assertKeyedByItsAggregate(ConsumerRecord<String, String> record) {
+        EventEnvelope event = CloudEventCodec.fromRecord(record);
+        JsonNode data = EventJson.read(event.data(), JsonNode.class);
+        String aggregateField = switch (event.type().substring(0, event.type().indexOf('.'))) {
+            case "member" -> "memberId";
+            case "team" -> "teamId";
+            case "meeting" -> "meetingId";
+            case "admin" -> "entityId";
+            default -> throw new AssertionError("Unexpected event type on " + Topics.USERS + ": " + event.type());
+        };
+        assertThat(record.key()).as("key of %s", event.type()).isNotBlank()
+                .isEqualTo(data.path(aggregateField).asText())
+                .isEqualTo(event.subject());
     }
 
     private static UUID schedule(String token, UUID teamId, Instant start) {

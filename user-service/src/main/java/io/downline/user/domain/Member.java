@@ -46,6 +46,11 @@ public class Member {
     @Column(nullable = false)
     public MemberStatus status;
 
+    /** While SUSPENDED: the status a reinstatement returns to (PENDING or ACTIVE); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_suspension")
+    public MemberStatus statusBeforeSuspension;
+
     /** Paid-as rank from the last period close (projection of member.rank-changed). */
     @Column(nullable = false)
     public String rank = "MEMBER";
@@ -71,5 +76,13 @@ public class Member {
 
     public boolean isRoot() {
         return sponsorId == null;
+    }
+
+    /** Applies an allowed status change: a suspension remembers the status it interrupts, a reinstatement restores it. */
+    public void changeStatus(StatusChange change, Instant at) {
+        MemberStatus target = change.target(statusBeforeSuspension);
+        statusBeforeSuspension = change == StatusChange.SUSPEND ? status : null;
+        status = target;
+        updatedAt = at;
     }
 }

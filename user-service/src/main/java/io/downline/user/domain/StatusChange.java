@@ -1,5 +1,6 @@
 package io.downline.user.domain;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** The admin status actions and which statuses each may start from. */
@@ -21,11 +22,15 @@ public enum StatusChange {
         return from.contains(status);
     }
 
-    public MemberStatus target() {
-        return to;
+    /**
+     * The status the change leads to; a reinstatement returns to the status the suspension interrupted (a member
+     * suspended while pending was never activated and is pending again), ACTIVE when that is unknown.
+     */
+    public MemberStatus target(MemberStatus statusBeforeSuspension) {
+        return this == REINSTATE && statusBeforeSuspension != null ? statusBeforeSuspension : to;
     }
 
     public String action() {
-        return "member." + name().toLowerCase();
+        return "member." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package io.downline.user.repository;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      */
     public List<Member> findForRegistration(String oidcSubject, String email, String sponsorCode, String newCode) {
         return find("oidcSubject = ?1 or lower(email) = ?2 or referralCode in (?3, ?4)",
-                oidcSubject, email.toLowerCase(), sponsorCode, newCode)
+                oidcSubject, email.toLowerCase(Locale.ROOT), sponsorCode, newCode)
                 .withLock(LockModeType.PESSIMISTIC_READ)
                 .list();
     }
@@ -48,11 +49,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         Map<String, Object> parameters = new HashMap<>();
         if (email != null) {
             query.append(" and lower(email) like :email");
-            parameters.put("email", "%" + escapeLike(email.toLowerCase()) + "%");
+            parameters.put("email", "%" + escapeLike(email.toLowerCase(Locale.ROOT)) + "%");
         }
         if (name != null) {
             query.append(" and lower(name) like :name");
-            parameters.put("name", "%" + escapeLike(name.toLowerCase()) + "%");
+            parameters.put("name", "%" + escapeLike(name.toLowerCase(Locale.ROOT)) + "%");
         }
         if (status != null) {
             query.append(" and status = :status");

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +36,6 @@ import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
 import io.downline.user.domain.MemberStatus;
 import io.downline.user.domain.StatusChange;
-import io.downline.user.repository.SponsorEdgeRepository;
 import io.downline.user.rest.dto.MemberView;
 import io.downline.user.rest.dto.ProfileUpdateRequest;
 import io.downline.user.rest.dto.ReasonRequest;
@@ -41,6 +44,8 @@ import io.downline.user.rest.dto.SponsorChangeRequest;
 import io.downline.user.rest.dto.SponsorChangeView;
 import io.downline.user.rest.dto.SponsorEdgeView;
 import io.downline.user.service.MemberService;
+import io.downline.user.service.ProfileChange;
+import io.downline.user.service.Registration;
 import io.downline.user.service.RegistrationService;
 import io.downline.user.service.SponsorChangeService;
 import io.quarkus.security.Authenticated;
@@ -55,22 +60,24 @@ public class MemberResource {
     private final RegistrationService registration;
     private final MemberService members;
     private final SponsorChangeService sponsorChanges;
-    private final SponsorEdgeRepository edges;
     private final Caller caller;
+    private final JsonWebToken token;
 
     public MemberResource(RegistrationService registration, MemberService members, SponsorChangeService sponsorChanges,
-            SponsorEdgeRepository edges, Caller caller) {
+            Caller caller, JsonWebToken token) {
         this.registration = registration;
         this.members = members;
         this.sponsorChanges = sponsorChanges;
-        this.edges = edges;
         this.caller = caller;
+        this.token = token;
     }
 
     @POST
-    @Operation(summary = "Register as a member under the sponsor whose referral code you bring")
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "Register as a member, with your login's verified email, under the sponsor whose referral code you bring")
     public Response register(@NotNull @Valid RegistrationRequest request) {
-        MemberView member = MemberView.of(registration.register(caller.subject(), request));
+        MemberView member = MemberView.of(registration.register(new Registration(caller.subject(), verifiedEmail(),
+                request.email(), request.name(), request.phone(), request.country(), request.referralCode())));
         // A relative reference (RFC 9110, 10.2.2) the client resolves against its request URI: resolving it
         // here (Response.created) parses the forwarded scheme and host on every registration, the busiest call.
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/members/" + member.id())
@@ -79,9 +86,9 @@ public class MemberResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "Your own profile")
+    @Operation(summary = "Your own profile (readable also while suspended or terminated)")
     public MemberView me() {
-        return MemberView.of(members.get(caller.requireMemberId()));
+        return MemberView.of(members.self());
     }
 
     @GET
@@ -97,7 +104,8 @@ public class MemberResource {
     @Operation(summary = "Replace the editable profile (name, phone, country)")
     public MemberView updateProfile(@PathParam("id") UUID id, @NotNull @Valid ProfileUpdateRequest request) {
         caller.requireSelfOrRole(id, Roles.ADMIN);
-        return MemberView.of(members.updateProfile(id, request));
+        return MemberView.of(members.updateProfile(id,
+                new ProfileChange(request.name(), request.phone(), request.country())));
     }
 
     @POST
@@ -123,8 +131,7 @@ public class MemberResource {
     @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Every sponsor the member has had, oldest first")
     public List<SponsorEdgeView> sponsorHistory(@PathParam("id") UUID id) {
-        members.get(id);
-        return edges.history(id).stream().map(SponsorEdgeView::of).toList();
+        return members.sponsorHistory(id).stream().map(SponsorEdgeView::of).toList();
     }
 
     @GET
@@ -136,6 +143,16 @@ public class MemberResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return members.search(email, name, parseStatus(status), page, size).map(MemberView::of);
+    }
+
+    /** The token's email when the identity provider has verified it, else null. */
+    private String verifiedEmail() {
+        Object verified = token.getClaim(Claims.email_verified.name());
+        Object email = token.getClaim(Claims.email.name());
+        if (email == null || !(Boolean.TRUE.equals(verified) || JsonValue.TRUE.equals(verified))) {
+            return null;
+        }
+        return email instanceof JsonString json ? json.getString() : email.toString();
     }
 
     private static MemberStatus parseStatus(String status) {

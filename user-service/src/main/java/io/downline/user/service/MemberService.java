@@ -1,12 +1,19 @@
 package io.downline.user.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.downline.platform.audit.Actor;
 import io.downline.platform.audit.AdminAudit;
+import io.downline.platform.domain.BusinessRuleException;
+import io.downline.platform.domain.ConflictException;
+import io.downline.platform.domain.NotFoundException;
 import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.users.MemberActivated;
@@ -14,54 +21,64 @@ import io.downline.platform.events.users.MemberProfileUpdated;
 import io.downline.platform.events.users.MemberReinstated;
 import io.downline.platform.events.users.MemberSuspended;
 import io.downline.platform.events.users.MemberTerminated;
-import io.downline.platform.paging.Page;
-import io.downline.platform.http.ProblemException;
 import io.downline.platform.outbox.OutboxWriter;
+import io.downline.platform.paging.Page;
 import io.downline.platform.security.Caller;
 import io.downline.user.domain.Member;
 import io.downline.user.domain.MemberStatus;
+import io.downline.user.domain.SponsorEdge;
 import io.downline.user.domain.StatusChange;
 import io.downline.user.repository.MemberRepository;
-import io.downline.user.rest.dto.MemberView;
-import io.downline.user.rest.dto.ProfileUpdateRequest;
+import io.downline.user.repository.SponsorEdgeRepository;
 
-/** Profiles, the status lifecycle and the admin search. */
+/** Profiles, the status lifecycle, the sponsor history and the admin search. */
 @ApplicationScoped
 public class MemberService {
 
     private final MemberRepository members;
+    private final SponsorEdgeRepository edges;
     private final OutboxWriter outbox;
     private final AdminAudit audit;
     private final Caller caller;
+    private final Actor actor;
+    private final Clock clock;
 
-    public MemberService(MemberRepository members, OutboxWriter outbox, AdminAudit audit, Caller caller) {
+    public MemberService(MemberRepository members, SponsorEdgeRepository edges, OutboxWriter outbox, AdminAudit audit,
+            Caller caller, Actor actor, Clock clock) {
         this.members = members;
+        this.edges = edges;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
+        this.actor = actor;
+        this.clock = clock;
     }
 
     public Member get(UUID id) {
-        return members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member", id));
+        return members.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Member", id));
+    }
+
+    /** The member's own profile: readable in any status, including suspended and terminated. */
+    public Member self() {
+        return get(caller.requireMemberId());
     }
 
     @Transactional
-    public Member updateProfile(UUID id, ProfileUpdateRequest request) {
+    public Member updateProfile(UUID id, ProfileChange change) {
+        caller.requireGoodStanding();
         Member member = get(id);
         if (member.status == MemberStatus.TERMINATED) {
-            throw ProblemException.unprocessable("A terminated member's profile cannot be changed");
+            throw new BusinessRuleException("A terminated member's profile cannot be changed");
         }
-        MemberView before = MemberView.of(member);
-        member.name = request.name().trim();
-        member.phone = request.phone();
-        member.country = request.country();
-        member.updatedAt = Instant.now();
+        MemberState before = MemberState.of(member);
+        member.name = change.name().trim();
+        member.phone = change.phone();
+        member.country = change.country();
+        member.updatedAt = clock.instant();
         members.flush();
         outbox.publish(EventType.MEMBER_PROFILE_UPDATED, member.id,
                 new MemberProfileUpdated(member.id, member.name, member.phone, member.country, member.updatedAt));
-        if (!caller.isMember(id)) {
-            audit.record("member.update-profile", "member", id, before, MemberView.of(member));
-        }
+        audit.record("member.update-profile", "member", id, before, MemberState.of(member));
         return member;
     }
 
@@ -70,20 +87,25 @@ public class MemberService {
     public Member changeStatus(UUID id, StatusChange change, String reason) {
         Member member = get(id);
         if (member.isRoot() && change != StatusChange.ACTIVATE) {
-            throw ProblemException.unprocessable("The root (company) member's status cannot be changed");
+            throw new BusinessRuleException("The root (company) member's status cannot be changed");
         }
         if (!change.allowedFrom(member.status)) {
-            throw ProblemException.conflict("Member " + id + " is " + member.status + "; "
-                    + change.name().toLowerCase() + " is not possible from that status");
+            throw new ConflictException("Member " + id + " is " + member.status + "; "
+                    + change.name().toLowerCase(Locale.ROOT) + " is not possible from that status");
         }
-        MemberView before = MemberView.of(member);
-        Instant now = Instant.now();
-        member.status = change.target();
-        member.updatedAt = now;
+        MemberState before = MemberState.of(member);
+        Instant now = clock.instant();
+        member.changeStatus(change, now);
         members.flush();
-        outbox.publish(eventType(change), member.id, payload(change, member.id, reason, caller.subject(), now));
-        audit.record(change.action(), "member", id, before, MemberView.of(member));
+        outbox.publish(eventType(change), member.id, payload(change, member, reason, actor.current(), now));
+        audit.record(change.action(), "member", id, before, MemberState.of(member));
         return member;
+    }
+
+    /** Every sponsor the member has had, oldest first. */
+    public List<SponsorEdge> sponsorHistory(UUID id) {
+        get(id);
+        return edges.history(id);
     }
 
     public Page<Member> search(String email, String name, MemberStatus status, int page, int size) {
@@ -100,11 +122,12 @@ public class MemberService {
         };
     }
 
-    private static EventPayload payload(StatusChange change, UUID id, String reason, String actor, Instant at) {
+    private static EventPayload payload(StatusChange change, Member member, String reason, String actor, Instant at) {
+        UUID id = member.id;
         return switch (change) {
             case ACTIVATE -> new MemberActivated(id, actor, at);
             case SUSPEND -> new MemberSuspended(id, reason, actor, at);
-            case REINSTATE -> new MemberReinstated(id, reason, actor, at);
+            case REINSTATE -> new MemberReinstated(id, reason, actor, member.status.name(), at);
             case TERMINATE -> new MemberTerminated(id, reason, actor, at);
         };
     }

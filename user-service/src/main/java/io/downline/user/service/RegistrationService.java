@@ -1,15 +1,18 @@
 package io.downline.user.service;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.downline.platform.audit.AdminAudit;
+import io.downline.platform.domain.BusinessRuleException;
+import io.downline.platform.domain.ConflictException;
+import io.downline.platform.events.EmailAddress;
 import io.downline.platform.events.EventType;
-import io.downline.platform.http.Problem;
-import io.downline.platform.http.ProblemException;
 import io.downline.platform.outbox.OutboxWriter;
 import io.downline.user.domain.Member;
 import io.downline.user.domain.MemberStatus;
@@ -17,12 +20,11 @@ import io.downline.user.domain.ReferralCodes;
 import io.downline.user.domain.SponsorEdge;
 import io.downline.user.repository.MemberRepository;
 import io.downline.user.repository.SponsorEdgeRepository;
-import io.downline.user.rest.dto.RegistrationRequest;
 
 /**
- * A person with a login joins under the sponsor whose referral code they bring. Registration is the busiest
- * write of the service (launch days), so it reads everything it checks in one statement: see
- * {@link MemberRepository#findForRegistration}.
+ * A person with a login joins under the sponsor whose referral code they bring, with the verified email of
+ * their login: nobody can register someone else's address. Registration is the busiest write of the service
+ * (launch days), so it reads everything it checks in one statement: see {@link MemberRepository#findForRegistration}.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -33,28 +35,35 @@ public class RegistrationService {
     private final SponsorEdgeRepository edges;
     private final ReferralCodes referralCodes;
     private final OutboxWriter outbox;
+    private final AdminAudit audit;
+    private final Clock clock;
 
     public RegistrationService(MemberRepository members, SponsorEdgeRepository edges, ReferralCodes referralCodes,
-            OutboxWriter outbox) {
+            OutboxWriter outbox, AdminAudit audit, Clock clock) {
         this.members = members;
         this.edges = edges;
         this.referralCodes = referralCodes;
         this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
-    public Member register(String oidcSubject, RegistrationRequest request) {
-        String email = request.email().trim().toLowerCase();
-        String sponsorCode = request.referralCode();
+    public Member register(Registration registration) {
+        String email = verifiedEmail(registration);
+        String oidcSubject = registration.oidcSubject();
+        String sponsorCode = registration.referralCode();
         String newCode = referralCodes.next();
         Member sponsor = null;
         boolean newCodeTaken = false;
         for (Member found : members.findForRegistration(oidcSubject, email, sponsorCode, newCode)) {
             if (oidcSubject.equals(found.oidcSubject)) {
-                throw ProblemException.conflict("You are already registered as member " + found.id);
+                throw new ConflictException("You are already registered as member " + found.id);
             }
-            if (email.equals(found.email.toLowerCase())) {
-                throw ProblemException.conflict("A member with this email is already registered");
+            if (email.equals(found.email.toLowerCase(Locale.ROOT))) {
+                // The address is the caller's own verified one: this tells them nothing about anyone else.
+                throw new ConflictException("Your email address is already registered with another login; "
+                        + "sign in with that login or contact support");
             }
             if (sponsorCode.equals(found.referralCode)) {
                 sponsor = found;
@@ -62,22 +71,20 @@ public class RegistrationService {
             newCodeTaken |= newCode.equals(found.referralCode);
         }
         if (sponsor == null) {
-            throw new ProblemException(422, "unknown-referral-code", "Unknown referral code",
-                    "No member has the referral code " + sponsorCode,
-                    List.of(new Problem.FieldError("referralCode", "no member has this referral code")));
+            throw new BusinessRuleException("referralCode", "no member has the referral code " + sponsorCode);
         }
         if (!sponsor.status.canSponsor()) {
-            throw ProblemException.unprocessable("The sponsor's account is " + sponsor.status.name().toLowerCase()
+            throw new BusinessRuleException("The sponsor's account is " + sponsor.status.name().toLowerCase(Locale.ROOT)
                     + " and cannot sponsor new members");
         }
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.email = email;
-        member.name = request.name().trim();
-        member.phone = request.phone();
-        member.country = request.country();
+        member.name = registration.name().trim();
+        member.phone = registration.phone();
+        member.country = registration.country();
         member.referralCode = newCodeTaken ? freeReferralCode() : newCode;
         member.sponsorId = sponsor.id;
         member.oidcSubject = oidcSubject;
@@ -88,7 +95,26 @@ public class RegistrationService {
         edges.persist(SponsorEdge.open(member.id, sponsor.id, now, oidcSubject, "registration"));
         members.flush();
         outbox.publish(EventType.MEMBER_REGISTERED, member.id, MemberEvents.registered(member));
+        audit.record("member.register", "member", member.id, null, MemberState.of(member));
         return member;
+    }
+
+    /** The login's verified email, which a typed email must repeat, by the rule the event contract holds. */
+    private static String verifiedEmail(Registration registration) {
+        if (registration.verifiedEmail() == null) {
+            throw new BusinessRuleException("email",
+                    "your login has no verified email address; verify it with the identity provider first");
+        }
+        String email = registration.verifiedEmail().trim().toLowerCase(Locale.ROOT);
+        if (registration.requestedEmail() != null
+                && !registration.requestedEmail().trim().equalsIgnoreCase(email)) {
+            throw new BusinessRuleException("email", "must be the verified email address of your login");
+        }
+        if (!EmailAddress.isValid(email)) {
+            throw new BusinessRuleException("email",
+                    "the verified email address of your login is not one a member can register with");
+        }
+        return email;
     }
 
     private String freeReferralCode() {

@@ -1,6 +1,8 @@
 package io.downline.user.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.downline.platform.audit.Actor;
 import io.downline.platform.events.EventType;
 import io.downline.platform.outbox.OutboxWriter;
 import io.downline.user.config.RootMemberConfig;
@@ -29,13 +32,17 @@ public class RootMemberInitializer {
     private final SponsorEdgeRepository edges;
     private final OutboxWriter outbox;
     private final RootMemberConfig config;
+    private final Actor actor;
+    private final Clock clock;
 
     public RootMemberInitializer(MemberRepository members, SponsorEdgeRepository edges, OutboxWriter outbox,
-            RootMemberConfig config) {
+            RootMemberConfig config, Actor actor, Clock clock) {
         this.members = members;
         this.edges = edges;
         this.outbox = outbox;
         this.config = config;
+        this.actor = actor;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -53,19 +60,19 @@ public class RootMemberInitializer {
         if (members.findRoot().isPresent()) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Member root = new Member();
         root.id = UUID.randomUUID();
-        root.email = config.email().toLowerCase();
+        root.email = config.email().toLowerCase(Locale.ROOT);
         root.name = config.name();
         root.country = config.country();
         root.referralCode = config.referralCode();
-        root.oidcSubject = config.oidcSubject().filter(s -> !s.isBlank()).orElse(null);
+        root.oidcSubject = config.subjectOrSynthetic();
         root.status = MemberStatus.ACTIVE;
         root.registeredAt = now;
         root.updatedAt = now;
         members.persist(root);
-        edges.persist(SponsorEdge.open(root.id, null, now, "system", "installation"));
+        edges.persist(SponsorEdge.open(root.id, null, now, actor.system(), "installation"));
         members.flush();
         outbox.publish(EventType.MEMBER_REGISTERED, root.id, MemberEvents.registered(root));
         LOG.infof("Created the root member %s (referral code %s)", root.id, root.referralCode);

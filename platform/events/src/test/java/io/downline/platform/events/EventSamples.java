@@ -76,7 +76,7 @@ final class EventSamples {
                     "+351912345678", "PT", "ANA7K2", SPONSOR, "kc-2f1e9d", "PENDING", AT);
             case MEMBER_ACTIVATED -> new MemberActivated(MEMBER, "user-service", AT);
             case MEMBER_SUSPENDED -> new MemberSuspended(MEMBER, "Unpaid chargebacks", "admin-7", AT);
-            case MEMBER_REINSTATED -> new MemberReinstated(MEMBER, "Chargebacks settled", "admin-7", AT);
+            case MEMBER_REINSTATED -> new MemberReinstated(MEMBER, "Chargebacks settled", "admin-7", "ACTIVE", AT);
             case MEMBER_TERMINATED -> new MemberTerminated(MEMBER, "Policy breach", "admin-7", AT);
             case MEMBER_PROFILE_UPDATED -> new MemberProfileUpdated(MEMBER, "Ana Sousa", "+351912345678", "PT", AT);
             case MEMBER_SPONSOR_CHANGED -> new MemberSponsorChanged(MEMBER, SPONSOR, UUID.randomUUID(),

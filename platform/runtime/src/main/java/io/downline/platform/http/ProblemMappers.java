@@ -100,7 +100,7 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
-            message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase();
+            message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         } else {
             message = "has the wrong type or shape";
         }
