@@ -19,6 +19,16 @@ public interface InboxConfig {
     @WithDefault("P30D")
     Duration retention();
 
+    /** Parked (out-of-order) events. */
+    ParkingConfig parking();
+
+    interface ParkingConfig {
+
+        /** How often every parked event is retried, besides the releases (read by {@link Parking}'s schedule). */
+        @WithDefault("10s")
+        Duration sweepEvery();
+    }
+
     interface Retry {
 
         /** Delay before the second attempt; doubles after each failure. */
