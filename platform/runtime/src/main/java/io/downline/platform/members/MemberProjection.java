@@ -1,0 +1,96 @@
+package io.downline.platform.members;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.users.MemberActivated;
+import io.downline.platform.events.users.MemberProfileUpdated;
+import io.downline.platform.events.users.MemberRegistered;
+import io.downline.platform.events.users.MemberReinstated;
+import io.downline.platform.events.users.MemberSponsorChanged;
+import io.downline.platform.events.users.MemberSuspended;
+import io.downline.platform.events.users.MemberTerminated;
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Applies the member events of {@code users.events.v1} to {@code member_projection}, inside the consumer's
+ * transaction, and fires {@link MemberChanged} for every real change. An event about a member not registered
+ * yet is parked and applied right after their {@code member.registered}. Other users events are ignored.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = MemberProjectionConsumer.ENABLED, stringValue = "true")
+public class MemberProjection {
+
+    private final MemberProjectionStore store;
+    private final ParkedMemberEvents parked;
+    private final Event<MemberChanged> changes;
+    private final Clock clock;
+
+    MemberProjection(MemberProjectionStore store, ParkedMemberEvents parked, Event<MemberChanged> changes,
+            Clock clock) {
+        this.store = store;
+        this.parked = parked;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public void apply(EventEnvelope event) {
+        Optional<EventType> type = EventType.find(event.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        switch (type.get()) {
+            case MEMBER_REGISTERED -> register(event.payload(MemberRegistered.class), event.type());
+            case MEMBER_ACTIVATED -> change(event, event.payload(MemberActivated.class).memberId(),
+                    member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
+            case MEMBER_SUSPENDED -> change(event, event.payload(MemberSuspended.class).memberId(),
+                    member -> member.withStatus(MemberStatus.SUSPENDED, clock.instant()));
+            case MEMBER_REINSTATED -> change(event, event.payload(MemberReinstated.class).memberId(),
+                    member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
+            case MEMBER_TERMINATED -> change(event, event.payload(MemberTerminated.class).memberId(),
+                    member -> member.withStatus(MemberStatus.TERMINATED, clock.instant()));
+            case MEMBER_PROFILE_UPDATED -> {
+                MemberProfileUpdated profile = event.payload(MemberProfileUpdated.class);
+                change(event, profile.memberId(), member -> member.withCountry(profile.country(), clock.instant()));
+            }
+            case MEMBER_SPONSOR_CHANGED -> {
+                MemberSponsorChanged move = event.payload(MemberSponsorChanged.class);
+                change(event, move.memberId(), member -> member.withSponsor(move.newSponsorId(), clock.instant()));
+            }
+            default -> {
+                // Teams and meetings are no part of the member projection.
+            }
+        }
+    }
+
+    private void register(MemberRegistered registered, String eventType) {
+        ProjectedMember member = new ProjectedMember(registered.memberId(), registered.oidcSubject(),
+                registered.sponsorId(), MemberStatus.valueOf(registered.status()), registered.country(),
+                registered.occurredAt(), clock.instant());
+        if (store.insert(member)) {
+            changes.fire(new MemberChanged(null, member, eventType));
+            parked.release(member.memberId()).forEach(this::apply);
+        }
+    }
+
+    private void change(EventEnvelope event, UUID memberId, UnaryOperator<ProjectedMember> change) {
+        Optional<ProjectedMember> before = store.lock(memberId);
+        if (before.isEmpty()) {
+            parked.park(memberId, event);
+            return;
+        }
+        ProjectedMember after = change.apply(before.get());
+        if (after.sameAs(before.get())) {
+            return;
+        }
+        store.update(after);
+        changes.fire(new MemberChanged(before.get(), after, event.type()));
+    }
+}
