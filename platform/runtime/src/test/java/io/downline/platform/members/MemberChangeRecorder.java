@@ -9,9 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A service's hook on the projection, as the tests see it: records every {@link MemberChanged} with what it could
@@ -28,14 +29,16 @@ public class MemberChangeRecorder {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
     private final MemberProjectionStore store;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public MemberChangeRecorder(MemberProjectionStore store) {
+    public MemberChangeRecorder(MemberProjectionStore store, TransactionSynchronizationRegistry transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     void on(@Observes MemberChanged change) {
         UUID memberId = change.after().memberId();
-        seen.add(new Seen(change, QuarkusTransaction.isActive(), store.find(memberId)));
+        seen.add(new Seen(change, transactions.getTransactionStatus() == Status.STATUS_ACTIVE, store.find(memberId)));
         if (failOnce.remove(memberId)) {
             throw new IllegalStateException("The service's hook fails once for member " + memberId);
         }

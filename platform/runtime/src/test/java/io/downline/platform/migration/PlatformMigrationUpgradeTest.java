@@ -65,7 +65,8 @@ class PlatformMigrationUpgradeTest {
     void platformMigrationAddedLaterAppliesToDatabaseAtServiceV5() throws SQLException {
         assertThat(platformLocations).containsExactly("classpath:db/platform");
         flyway(outOfOrder, false).migrate();
-        assertThat(flyway(outOfOrder, false).info().current().getVersion()).isEqualTo(MigrationVersion.fromVersion("5"));
+        assertThat(flyway(outOfOrder, false).info().current().getVersion())
+                .isEqualTo(MigrationVersion.fromVersion("5"));
 
         Flyway upgraded = flyway(outOfOrder, true);
         MigrateResult result = upgraded.migrate();
@@ -98,8 +99,8 @@ class PlatformMigrationUpgradeTest {
             locations.add(LATER_PLATFORM_MIGRATION);
         }
         return Flyway.configure()
-                .dataSource(datasource.get("quarkus.datasource.jdbc.url"), datasource.get("quarkus.datasource.username"),
-                        datasource.get("quarkus.datasource.password"))
+                .dataSource(datasource.get("quarkus.datasource.jdbc.url"),
+                        datasource.get("quarkus.datasource.username"), datasource.get("quarkus.datasource.password"))
                 .schemas(schema)
                 .locations(locations.toArray(String[]::new))
                 .outOfOrder(outOfOrderEnabled)
