@@ -3,22 +3,31 @@ package io.downline.user;
 import static io.downline.user.TeamResourceTest.addMember;
 import static io.downline.user.TeamResourceTest.as;
 import static io.downline.user.TeamResourceTest.createTeam;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.downline.platform.events.EventEnvelope;
@@ -38,6 +47,8 @@ import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.platform.testing.EventPublisher;
 import io.downline.user.TestMembers.Registered;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +62,18 @@ class ProjectionConsumerTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String dbUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
 
     private static ValidatableResponse team(UUID teamId) {
         return as(TestMembers.adminToken()).when().get("/api/teams/{id}", teamId).then().statusCode(200);
@@ -102,12 +125,14 @@ class ProjectionConsumerTest {
 
         OrderCompleted memberSale = sale(member.id(), "100.00", Instant.now());
         EventEnvelope saleEvent = envelope(EventType.ORDER_COMPLETED, "shop", memberSale.orderId(), memberSale);
-        EventEnvelope refundEvent = envelope(EventType.ORDER_REFUNDED, "shop", memberSale.orderId(),
-                refund(memberSale, "30.00"));
+        OrderRefunded thirty = refund(memberSale, "30.00");
+        EventEnvelope refundEvent = envelope(EventType.ORDER_REFUNDED, "shop", memberSale.orderId(), thirty);
         EventPublisher.send(Topics.ORDERS, saleEvent);
         EventPublisher.send(Topics.ORDERS, saleEvent);
         EventPublisher.send(Topics.ORDERS, refundEvent);
         EventPublisher.send(Topics.ORDERS, refundEvent);
+        // The shop sends the same refund again under a new event id: it is still one refund.
+        EventPublisher.send(Topics.ORDERS, envelope(EventType.ORDER_REFUNDED, "shop", memberSale.orderId(), thirty));
         publish(EventType.ORDER_REFUNDED, "shop", memberSale.orderId(), refund(memberSale, "0.50"));
         publish(EventType.ORDER_COMPLETED, "shop", UUID.randomUUID(), sale(leader.id(), "50.25", Instant.now()));
         publish(EventType.ORDER_COMPLETED, "shop", UUID.randomUUID(), sale(outsider.id(), "999.00", Instant.now()));
@@ -116,7 +141,7 @@ class ProjectionConsumerTest {
         publish(EventType.ORDER_REFUNDED, "shop", oldSale.orderId(), refund(oldSale, "10.00"));
 
         // All events of one order share a key, so they are applied in the order sent: 100 - 30 - 0.50 + 50.25
-        // is only ever reached when the redelivered sale and refund changed nothing.
+        // is only ever reached when the redelivered sale and refund, and the refund re-sent, changed nothing.
         eventually(() -> team(teamId)
                 .body("performance.salesVolume", equalTo("119.75"))
                 .body("performance.lastPeriodSalesVolume", equalTo("30.00")));
@@ -214,12 +239,113 @@ class ProjectionConsumerTest {
     }
 
     @Test
-    void eventsAboutUnknownMembersAreSkippedNotFailed() {
+    void anOldCasesExpiryAfterARenewedApprovalOfTheSameLevelLeavesTheBadgeApproved() {
+        UUID memberId = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE).id();
+        Instant now = Instant.now();
+        UUID oldCase = UUID.randomUUID();
+        UUID renewedCase = UUID.randomUUID();
+        Instant renewedExpiry = Instant.parse("2032-03-01T00:00:00Z");
+        publish(EventType.KYC_APPROVED, "kyc-service", oldCase,
+                new KycApproved(oldCase, memberId, "BASIC", "officer", Instant.parse("2031-03-01T00:00:00Z"), now));
+        publish(EventType.KYC_APPROVED, "kyc-service", renewedCase,
+                new KycApproved(renewedCase, memberId, "BASIC", "officer", renewedExpiry, now));
+        eventually(() -> member(memberId).body("kyc.expiresAt", equalTo(renewedExpiry.toString())));
+
+        awaitProcessed(publish(EventType.KYC_EXPIRED, "kyc-service", oldCase,
+                new KycExpired(oldCase, memberId, "BASIC", now)));
+        member(memberId).body("kyc.status", equalTo("APPROVED")).body("kyc.level", equalTo("BASIC"))
+                .body("kyc.expiresAt", equalTo(renewedExpiry.toString()));
+
+        publish(EventType.KYC_EXPIRED, "kyc-service", renewedCase, new KycExpired(renewedCase, memberId, "BASIC", now));
+        eventually(() -> member(memberId).body("kyc.status", equalTo("EXPIRED")));
+    }
+
+    @Test
+    void eventsAboutAMemberNotKnownYetAreParkedNotSkippedNorDeadLettered() {
+        UUID unknown = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
-        EventEnvelope event = publish(EventType.KYC_APPROVED, "kyc-service", caseId,
-                new KycApproved(caseId, UUID.randomUUID(), "FULL", "officer", Instant.now(), Instant.now()));
-        // A failed event would roll back its processed_event row and end in the dead-letter topic.
-        awaitProcessed(event);
+        EventEnvelope approval = publish(EventType.KYC_APPROVED, "kyc-service", caseId,
+                new KycApproved(caseId, unknown, "FULL", "officer", Instant.now(), Instant.now()));
+        OrderCompleted sale = sale(unknown, "10.00", Instant.now());
+        EventEnvelope saleEvent = publish(EventType.ORDER_COMPLETED, "shop", sale.orderId(), sale);
+
+        awaitProcessed(approval);
+        awaitProcessed(saleEvent);
+        assertThat(count("SELECT count(*) FROM parked_event WHERE waits_for = ?1 AND event_id IN (?2, ?3)",
+                "member:" + unknown, approval.id(), saleEvent.id())).isEqualTo(2);
+        assertThat(registry.find("downline.consumer.parked").gauge().value()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The consumer's database connection is dropped again and again while orders arrive (a database restart):
+     * the consumer holds its partition and retries; nothing is dead-lettered and every order counts once after.
+     */
+    @Test
+    void ordersArrivingWhileTheDatabaseDropsTheConsumersConnectionsCountOnceAfterwards() throws Exception {
+        Registered leader = TestMembers.registerActive(TestMembers.ROOT_REFERRAL_CODE);
+        UUID teamId = createTeam(leader.token(), "Outage team");
+        double retriesBefore = metric("downline.consumer.retries");
+        double deadLetteredBefore = metric("downline.consumer.dead.lettered");
+        List<EventEnvelope> orders = new ArrayList<>();
+
+        try (Connection lock = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE user_service.team_sale_order IN ACCESS EXCLUSIVE MODE");
+            for (int i = 0; i < 4; i++) {
+                OrderCompleted sale = sale(leader.id(), "10.00", Instant.now());
+                orders.add(publish(EventType.ORDER_COMPLETED, "shop", sale.orderId(), sale));
+            }
+            int dropped = 0;
+            for (int round = 0; round < 3; round++) {
+                await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> waitingOnTheLock() > 0);
+                dropped += terminateWaitingOnTheLock();
+            }
+            assertThat(dropped).isPositive();
+            await().atMost(TIMEOUT).until(() -> metric("downline.consumer.retries") >= retriesBefore + 3);
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'consumers' }.status", equalTo("DOWN"));
+            lock.rollback();
+        }
+
+        orders.forEach(this::awaitProcessed);
+        team(teamId).body("performance.salesVolume", equalTo("40.00"));
+        assertThat(metric("downline.consumer.dead.lettered")).isEqualTo(deadLetteredBefore);
+        given().get("/q/health/ready").then().body("checks.find { it.name == 'consumers' }.status", equalTo("UP"));
+    }
+
+    private double metric(String name) {
+        return registry.find(name).tag("consumer", "user-service:orders").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private int waitingOnTheLock() throws SQLException {
+        return adminQuery("count(*)");
+    }
+
+    private int terminateWaitingOnTheLock() throws SQLException {
+        return adminQuery("count(pg_terminate_backend(pid))");
+    }
+
+    // Its own connection in autocommit: pg_stat_activity is a snapshot per transaction.
+    private int adminQuery(String select) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+                Statement statement = admin.createStatement();
+                ResultSet result = statement.executeQuery("SELECT " + select + " FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                        + " AND wait_event_type = 'Lock' AND query LIKE '%team_sale_order%'")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
     }
 
     @Test

@@ -56,14 +56,22 @@ public class TeamSalesRepository implements PanacheRepositoryBase<TeamSales, Lon
                 .executeUpdate();
     }
 
-    /** Takes refunded volume off the teams the order was counted for, in the order's period; returns how many. */
-    public int debitRefund(UUID orderId, BigDecimal volume) {
+    /**
+     * Takes a refund's volume off the teams its order was counted for, in the order's period, once per refund id:
+     * the same refund delivered again, under any event id, changes nothing. Returns how many teams it changed.
+     */
+    public int debitRefund(UUID orderId, UUID refundId, BigDecimal volume) {
         return getEntityManager().createNativeQuery("""
+                WITH refund AS (
+                    INSERT INTO team_sale_refund (refund_id, order_id) VALUES (?2, ?1)
+                    ON CONFLICT DO NOTHING
+                    RETURNING order_id)
                 INSERT INTO team_sales (team_id, period, sales_volume)
-                SELECT team_id, period, ?2 FROM team_sale_order WHERE order_id = ?1
+                SELECT o.team_id, o.period, ?3 FROM team_sale_order o JOIN refund r ON r.order_id = o.order_id
                 ON CONFLICT (team_id, period) DO UPDATE SET sales_volume = team_sales.sales_volume + EXCLUDED.sales_volume""")
                 .setParameter(1, orderId)
-                .setParameter(2, volume.negate())
+                .setParameter(2, refundId)
+                .setParameter(3, volume.negate())
                 .executeUpdate();
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -94,6 +96,35 @@ class EventSchemasTest {
                 .anySatisfy(message -> assertThat(message).startsWith("$.criteria[0]").contains("'target'"))
                 .anySatisfy(message -> assertThat(message).startsWith("$.criteria[1]").contains("'rank'"))
                 .anySatisfy(message -> assertThat(message).startsWith("$.reward").contains("'cash'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "-5.00", "0", "0.00", "5.001", "1e3", "+5" })
+    void aRefundIsAPositiveAmountWithAtMostTwoDecimals(String amount) {
+        ObjectNode json = sample(EventType.ORDER_REFUNDED);
+        ((ObjectNode) json.get("amount")).put("amount", amount);
+
+        assertThat(EventSchemas.validate(EventType.ORDER_REFUNDED, json.toString()))
+                .singleElement().asString().startsWith("$.amount.amount: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0.01", "5", "64.9", "1000000.00" })
+    void positiveAmountsWithAtMostTwoDecimalsAreValid(String amount) {
+        ObjectNode json = sample(EventType.PAYOUT_REQUESTED);
+        ((ObjectNode) json.get("amount")).put("amount", amount);
+
+        assertThat(EventSchemas.validate(EventType.PAYOUT_REQUESTED, json.toString())).isEmpty();
+    }
+
+    @Test
+    void volumesMayBeZeroButNeverNegative() {
+        ObjectNode refund = sample(EventType.ORDER_REFUNDED).put("commissionableVolume", "0.00");
+        assertThat(EventSchemas.validate(EventType.ORDER_REFUNDED, refund.toString())).isEmpty();
+
+        refund.put("commissionableVolume", "-10.00");
+        assertThat(EventSchemas.validate(EventType.ORDER_REFUNDED, refund.toString()))
+                .singleElement().asString().startsWith("$.commissionableVolume: ");
     }
 
     @Test

@@ -1,16 +1,21 @@
 package io.downline.platform.inbox;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import io.downline.platform.events.CloudEventCodec;
+import io.downline.platform.events.CloudEventHeaders;
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventSchemas;
+import io.downline.platform.events.EventType;
 import io.downline.platform.events.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,8 +23,17 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Applies an event's effect at most once per consumer: the effect and the record of its {@code ce_id} in
  * {@code processed_event} commit together, so a redelivered event finds its id and changes nothing.
- * A failing effect is retried a bounded number of times, each in a fresh transaction; then
- * {@link EventProcessingException} is thrown so the channel's dead-letter strategy takes the record.
+ * <ul>
+ * <li>Poison (no readable envelope, a payload that fails its JSON Schema, a refusal of the domain, see
+ * {@link Failures}): {@link EventProcessingException} is thrown, and the channel's dead-letter strategy sends
+ * the record to {@code <service>.<topic>.dlq}.</li>
+ * <li>Anything else that fails is retried, each attempt in a fresh transaction, with capped exponential
+ * back-off, for as long as it takes: the method does not return, so the channel does not move on and the
+ * offset is not committed. Meanwhile the consumer shows in {@code downline_consumer_stuck} and, after
+ * {@code downline.inbox.stuck-after}, in the {@code consumers} readiness check.</li>
+ * <li>A handler that throws {@link WaitingFor} has its event parked (see {@link Parking}).</li>
+ * <li>A version of a type this consumer does not read is ignored (see {@link DataSchemaVersion}).</li>
+ * </ul>
  *
  * <pre>
  * &#64;Incoming("kyc-events") &#64;Blocking
@@ -33,72 +47,146 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
-    private final EntityManager entityManager;
+    private final ProcessedEvents processed;
+    private final Parking parking;
+    private final EventHandlers handlers;
+    private final ConsumerStatus status;
     private final InboxConfig config;
+    private final Clock clock;
 
-    public IdempotentConsumer(EntityManager entityManager, InboxConfig config) {
-        this.entityManager = entityManager;
+    public IdempotentConsumer(ProcessedEvents processed, Parking parking, EventHandlers handlers, ConsumerStatus status,
+            InboxConfig config, Clock clock) {
+        this.processed = processed;
+        this.parking = parking;
+        this.handlers = handlers;
+        this.status = status;
         this.config = config;
+        this.clock = clock;
     }
 
-    /** Returns true when the effect ran, false when the event had been applied before. */
+    /** Returns true when the effect ran, false when the event had been applied before, was parked or ignored. */
     public boolean apply(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
-        EventEnvelope event;
-        try {
-            event = CloudEventCodec.fromRecord(record);
-        } catch (MalformedEventException e) {
-            // No retry can fix a record without a valid envelope.
-            throw new EventProcessingException("Malformed event on " + record.topic() + ": " + e.getMessage(), e);
+        handlers.register(consumer, handler);
+        EventEnvelope event = decode(consumer, record);
+        Optional<EventType> type = EventType.find(event.type());
+        if (type.isPresent()) {
+            if (!readsVersion(consumer, record, type.get())) {
+                return false;
+            }
+            List<String> violations = EventSchemas.validate(type.get(), event.data());
+            if (!violations.isEmpty()) {
+                throw poison(consumer, "Event " + event.id() + " (" + event.type() + ") fails its schema: "
+                        + String.join("; ", violations), null);
+            }
         }
-        Duration delay = config.retryDelay();
-        for (int attempt = 1;; attempt++) {
+        return applyHoldingThePartition(consumer, record.topic(), event, handler);
+    }
+
+    private EventEnvelope decode(String consumer, ConsumerRecord<String, String> record) {
+        try {
+            return CloudEventCodec.fromRecord(record);
+        } catch (MalformedEventException e) {
+            throw poison(consumer, "Malformed event on " + record.topic() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A record without {@code ce_dataschema} is taken as the version this consumer reads. */
+    private boolean readsVersion(String consumer, ConsumerRecord<String, String> record, EventType type) {
+        String dataSchema = CloudEventCodec.header(record.headers(), CloudEventHeaders.DATA_SCHEMA);
+        if (dataSchema == null) {
+            return true;
+        }
+        OptionalInt version = DataSchemaVersion.of(dataSchema, type.type());
+        if (version.isEmpty()) {
+            throw poison(consumer, "Event of type " + type.type() + " names an unknown schema " + dataSchema, null);
+        }
+        if (version.getAsInt() != type.version()) {
+            status.skipped(consumer, "version");
+            LOG.debugf("%s v%d ignored by %s, which reads v%d", type.type(), version.getAsInt(), consumer,
+                    type.version());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean applyHoldingThePartition(String consumer, String topic, EventEnvelope event, EventHandler handler) {
+        Backoff backoff = new Backoff(config.retry().initialDelay(), config.retry().maxDelay());
+        for (int failures = 0;;) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, record.topic(), event, handler));
+                boolean applied = attempt(consumer, topic, event, handler);
+                status.recovered(consumer);
+                parking.replayReleased();
+                return applied;
             } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
-                    LOG.errorf(e, "Event %s (%s) failed %d times in %s, sending it to the dead-letter topic",
-                            event.id(), event.type(), attempt, consumer);
-                    throw new EventProcessingException("Event " + event.id() + " failed: " + e.getMessage(), e);
+                if (Failures.isPoison(e)) {
+                    status.recovered(consumer);
+                    throw poison(consumer, "Event " + event.id() + " (" + event.type() + ") cannot be applied: "
+                            + e.getMessage(), e);
                 }
-                LOG.warnf("Event %s (%s) failed in %s (attempt %d of %d): %s", event.id(), event.type(), consumer,
-                        attempt, config.maxAttempts(), e.getMessage());
-                sleep(delay);
-                delay = delay.multipliedBy(2);
+                failures++;
+                status.failed(consumer, event.id().toString(), failures, e);
+                Duration delay = backoff.after(failures);
+                if (failures == 1) {
+                    LOG.warnf(e, "Event %s (%s) failed in %s; retrying in %s until it succeeds", event.id(),
+                            event.type(), consumer, delay);
+                } else {
+                    LOG.warnf("Event %s (%s) failed in %s (%d failures, next attempt in %s): %s", event.id(),
+                            event.type(), consumer, failures, delay, e.getMessage());
+                }
+                pause(delay);
             }
         }
     }
 
-    private boolean applyOnce(String consumer, String topic, EventEnvelope event, EventHandler handler) {
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO processed_event (consumer, event_id, type, topic) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .setParameter(4, topic)
-                .executeUpdate();
-        if (inserted == 0) {
-            LOG.debugf("Event %s already applied by %s, skipped", event.id(), consumer);
+    /** One attempt in its own transaction; a handler waiting for something has the event parked instead. */
+    private boolean attempt(String consumer, String topic, EventEnvelope event, EventHandler handler) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (!processed.record(consumer, topic, event)) {
+                    LOG.debugf("Event %s already applied by %s, skipped", event.id(), consumer);
+                    return false;
+                }
+                handler.apply(event);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            Optional<WaitingFor> waiting = Failures.waitingFor(e);
+            if (waiting.isEmpty()) {
+                throw e;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (processed.record(consumer, topic, event)) {
+                    parking.park(consumer, topic, event, waiting.get().key());
+                }
+            });
+            parking.refreshCount();
             return false;
         }
-        handler.apply(event);
-        return true;
+    }
+
+    private EventProcessingException poison(String consumer, String message, Throwable cause) {
+        status.deadLettered(consumer);
+        LOG.errorf(cause, "%s; %s sends it to its dead-letter topic", message, consumer);
+        return new EventProcessingException(message, cause);
     }
 
     @Scheduled(every = "6h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1")
-                .setParameter(1, Instant.now().minus(config.retention()))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> processed.purgeBefore(clock.instant().minus(config.retention())));
     }
 
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventProcessingException("Interrupted while retrying", e);
+    /**
+     * Waits before the next attempt. An interrupt does not end the wait early into a dead letter or a commit:
+     * either would lose the record; it is still unapplied and is redelivered after a restart.
+     */
+    private static void pause(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        for (long left = delay.toNanos(); left > 0; left = until - System.nanoTime()) {
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                LOG.debug("Interrupted while waiting to retry an event; the record stays unacknowledged");
+            }
         }
     }
 }

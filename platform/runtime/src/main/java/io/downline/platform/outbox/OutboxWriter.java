@@ -40,7 +40,7 @@ public class OutboxWriter {
             throw new IllegalArgumentException(type.type() + " does not carry " + payload.getClass().getSimpleName());
         }
         UUID eventId = UUID.randomUUID();
-        String topic = type.topic() != null ? type.topic() : service.topic();
+        String topic = type.topic() != null ? type.topic() : service.topic().orElseThrow(() -> new IllegalStateException("downline.service.topic is not set, so " + type.type() + " has no topic"));
         entityManager.createNativeQuery(INSERT)
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
