@@ -17,26 +17,29 @@ import io.downline.platform.events.users.MemberReinstated;
 import io.downline.platform.events.users.MemberSponsorChanged;
 import io.downline.platform.events.users.MemberSuspended;
 import io.downline.platform.events.users.MemberTerminated;
+import io.downline.platform.inbox.Parking;
+import io.downline.platform.inbox.WaitingFor;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Applies the member events of {@code users.events.v1} to {@code member_projection}, inside the consumer's
  * transaction, and fires {@link MemberChanged} for every real change. An event about a member not registered
- * yet is parked and applied right after their {@code member.registered}. Other users events are ignored.
+ * yet waits for them ({@link WaitingFor} {@code member:<id>}): the platform parks it, and their
+ * {@code member.registered} releases it, together with whatever else this service's consumers parked for that
+ * member. Other users events are ignored.
  */
 @ApplicationScoped
 @IfBuildProperty(name = MemberProjectionConsumer.ENABLED, stringValue = "true")
 public class MemberProjection {
 
     private final MemberProjectionStore store;
-    private final ParkedMemberEvents parked;
+    private final Parking parking;
     private final Event<MemberChanged> changes;
     private final Clock clock;
 
-    MemberProjection(MemberProjectionStore store, ParkedMemberEvents parked, Event<MemberChanged> changes,
-            Clock clock) {
+    MemberProjection(MemberProjectionStore store, Parking parking, Event<MemberChanged> changes, Clock clock) {
         this.store = store;
-        this.parked = parked;
+        this.parking = parking;
         this.changes = changes;
         this.clock = clock;
     }
@@ -76,21 +79,17 @@ public class MemberProjection {
                 registered.occurredAt(), clock.instant());
         if (store.insert(member)) {
             changes.fire(new MemberChanged(null, member, eventType));
-            parked.release(member.memberId()).forEach(this::apply);
+            parking.release("member", member.memberId());
         }
     }
 
     private void change(EventEnvelope event, UUID memberId, UnaryOperator<ProjectedMember> change) {
-        Optional<ProjectedMember> before = store.lock(memberId);
-        if (before.isEmpty()) {
-            parked.park(memberId, event);
-            return;
-        }
-        ProjectedMember after = change.apply(before.get());
-        if (after.sameAs(before.get())) {
+        ProjectedMember before = store.lock(memberId).orElseThrow(() -> new WaitingFor("member", memberId));
+        ProjectedMember after = change.apply(before);
+        if (after.sameAs(before)) {
             return;
         }
         store.update(after);
-        changes.fire(new MemberChanged(before.get(), after, event.type()));
+        changes.fire(new MemberChanged(before, after, event.type()));
     }
 }

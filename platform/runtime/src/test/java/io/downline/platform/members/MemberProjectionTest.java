@@ -229,8 +229,9 @@ class MemberProjectionTest {
 
     private long parked(UUID memberId) {
         return read(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM member_projection_parked WHERE member_id = ?1")
-                .setParameter(1, memberId)
+                "SELECT count(*) FROM parked_event WHERE consumer = ?1 AND waits_for = ?2")
+                .setParameter(1, MemberProjectionConsumer.CONSUMER)
+                .setParameter(2, "member:" + memberId)
                 .getSingleResult()).longValue());
     }
 
