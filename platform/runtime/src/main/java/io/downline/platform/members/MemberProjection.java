@@ -51,21 +51,23 @@ public class MemberProjection {
         }
         switch (type.get()) {
             case MEMBER_REGISTERED -> register(event.payload(MemberRegistered.class), event.type());
-            case MEMBER_ACTIVATED -> change(event, event.payload(MemberActivated.class).memberId(),
+            case MEMBER_ACTIVATED -> change(event.type(), event.payload(MemberActivated.class).memberId(),
                     member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
-            case MEMBER_SUSPENDED -> change(event, event.payload(MemberSuspended.class).memberId(),
+            case MEMBER_SUSPENDED -> change(event.type(), event.payload(MemberSuspended.class).memberId(),
                     member -> member.withStatus(MemberStatus.SUSPENDED, clock.instant()));
-            case MEMBER_REINSTATED -> change(event, event.payload(MemberReinstated.class).memberId(),
+            case MEMBER_REINSTATED -> change(event.type(), event.payload(MemberReinstated.class).memberId(),
                     member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
-            case MEMBER_TERMINATED -> change(event, event.payload(MemberTerminated.class).memberId(),
+            case MEMBER_TERMINATED -> change(event.type(), event.payload(MemberTerminated.class).memberId(),
                     member -> member.withStatus(MemberStatus.TERMINATED, clock.instant()));
             case MEMBER_PROFILE_UPDATED -> {
                 MemberProfileUpdated profile = event.payload(MemberProfileUpdated.class);
-                change(event, profile.memberId(), member -> member.withCountry(profile.country(), clock.instant()));
+                change(event.type(), profile.memberId(),
+                        member -> member.withCountry(profile.country(), clock.instant()));
             }
             case MEMBER_SPONSOR_CHANGED -> {
                 MemberSponsorChanged move = event.payload(MemberSponsorChanged.class);
-                change(event, move.memberId(), member -> member.withSponsor(move.newSponsorId(), clock.instant()));
+                change(event.type(), move.memberId(),
+                        member -> member.withSponsor(move.newSponsorId(), clock.instant()));
             }
             default -> {
                 // Teams and meetings are no part of the member projection.
@@ -83,13 +85,13 @@ public class MemberProjection {
         }
     }
 
-    private void change(EventEnvelope event, UUID memberId, UnaryOperator<ProjectedMember> change) {
+    private void change(String eventType, UUID memberId, UnaryOperator<ProjectedMember> change) {
         ProjectedMember before = store.lock(memberId).orElseThrow(() -> new WaitingFor("member", memberId));
         ProjectedMember after = change.apply(before);
         if (after.sameAs(before)) {
             return;
         }
         store.update(after);
-        changes.fire(new MemberChanged(before, after, event.type()));
+        changes.fire(new MemberChanged(before, after, eventType));
     }
 }
