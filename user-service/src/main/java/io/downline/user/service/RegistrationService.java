@@ -13,6 +13,7 @@ import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.domain.ConflictException;
 import io.downline.platform.events.EmailAddress;
 import io.downline.platform.events.EventType;
+import io.downline.platform.inbox.Parking;
 import io.downline.platform.outbox.OutboxWriter;
 import io.downline.user.domain.Member;
 import io.downline.user.domain.MemberStatus;
@@ -36,15 +37,17 @@ public class RegistrationService {
     private final ReferralCodes referralCodes;
     private final OutboxWriter outbox;
     private final AdminAudit audit;
+    private final Parking parking;
     private final Clock clock;
 
     public RegistrationService(MemberRepository members, SponsorEdgeRepository edges, ReferralCodes referralCodes,
-            OutboxWriter outbox, AdminAudit audit, Clock clock) {
+            OutboxWriter outbox, AdminAudit audit, Parking parking, Clock clock) {
         this.members = members;
         this.edges = edges;
         this.referralCodes = referralCodes;
         this.outbox = outbox;
         this.audit = audit;
+        this.parking = parking;
         this.clock = clock;
     }
 
@@ -95,6 +98,8 @@ public class RegistrationService {
         edges.persist(SponsorEdge.open(member.id, sponsor.id, now, oidcSubject, "registration"));
         members.flush();
         outbox.publish(EventType.MEMBER_REGISTERED, member.id, MemberEvents.registered(member));
+        // Sales or KYC outcomes that arrived before this member are applied once the registration commits.
+        parking.release("member", member.id);
         audit.record("member.register", "member", member.id, null, MemberState.of(member));
         return member;
     }
