@@ -18,9 +18,11 @@ import jakarta.ws.rs.NameBinding;
  * gets its stored response, or 409 if it is still running;</li>
  * <li>without a key: 400 when {@link #required()}, else the request simply runs.</li>
  * </ul>
- * Keys belong to the caller (the token's subject) and expire after {@code downline.idempotency.retention}. A
- * first request that fails (5xx, or an answer about the caller's credentials or the moment: 401, 403, 408,
- * 409, 429) releases its key, so a retry runs again.
+ * Keys belong to the caller (the token's subject) and expire after {@code downline.idempotency.retention}; an
+ * anonymous request has no scope for its key and runs untouched. A first request that fails (5xx, or an answer
+ * about the caller's credentials or the moment: 401, 403, 408, 409, 425, 429) releases its key, so a retry
+ * runs again. The method must be blocking (e.g. {@code @Transactional}): repeats wait on a worker thread.
+ * See {@code platform/runtime/docs/http.md}.
  *
  * <pre>
  * &#64;POST
