@@ -188,7 +188,8 @@ public class ProblemMappers {
                 List.of(), uri);
     }
 
-    static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+    /** A problem response in the suite's format, for code that answers without throwing (filters). */
+    public static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
             UriInfo uri) {
         Problem body = new Problem(TYPE_PREFIX + slug, title, status, detail, uri == null ? null : uri.getPath(),
                 correlationId(), errors);

@@ -2,6 +2,7 @@ package io.downline.platform.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Per-caller token bucket in front of every REST endpoint: the token's subject for authenticated callers,
- * the client address otherwise. Over the limit the caller gets 429 with {@code Retry-After}. Limits are
- * per instance; behind N replicas a caller gets up to N times the configured rate.
+ * the client address otherwise (the {@code X-Forwarded-For} address when the connection comes from a trusted
+ * proxy, {@code quarkus.http.proxy.trusted-proxies}; else the socket's). Over the limit the caller gets 429
+ * with {@code Retry-After}. Paths with a limit of their own ({@code downline.http.rate-limit.paths}) count
+ * against both. Limits are per instance; behind N replicas a caller gets up to N times the configured rate.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -35,9 +38,11 @@ public class RateLimitFilter {
     public RateLimitFilter(HttpConfig config, CurrentIdentityAssociation identity) {
         this.config = config.rateLimit();
         this.identity = identity;
+        Duration longest = this.config.paths().values().stream().map(HttpConfig.PathLimit::period)
+                .reduce(this.config.period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(this.config.maxCallers())
-                .expireAfterAccess(this.config.period().multipliedBy(2))
+                .expireAfterAccess(longest.multipliedBy(2))
                 .build();
     }
 
@@ -51,27 +56,41 @@ public class RateLimitFilter {
                 .map(id -> {
                     String caller = id == null || id.isAnonymous() ? "addr:" + clientAddress(request)
                             : "sub:" + id.getPrincipal().getName();
-                    ConsumptionProbe probe = buckets.get(caller, key -> newBucket()).tryConsumeAndReturnRemaining(1);
-                    if (probe.isConsumed()) {
-                        return null;
+                    String path = uri.getPath();
+                    for (Map.Entry<String, HttpConfig.PathLimit> entry : config.paths().entrySet()) {
+                        if (path.startsWith(entry.getKey())) {
+                            HttpConfig.PathLimit limit = entry.getValue();
+                            Response refused = take(entry.getKey() + " " + caller, limit.requests(), limit.period(), uri);
+                            if (refused != null) {
+                                return refused;
+                            }
+                        }
                     }
-                    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-                    return Response.fromResponse(ProblemMappers.respond(429, "too-many-requests", "Too many requests",
-                            "Rate limit of " + config.requests() + " requests per " + config.period().toSeconds()
-                                    + "s exceeded; retry in " + seconds + "s",
-                            List.of(), uri))
-                            .header("Retry-After", seconds)
-                            .build();
+                    return take(caller, config.requests(), config.period(), uri);
                 });
     }
 
-    private Bucket newBucket() {
-        Duration period = config.period();
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(config.requests()).refillGreedy(config.requests(), period).build())
+    private Response take(String key, long requests, Duration period, UriInfo uri) {
+        ConsumptionProbe probe = buckets.get(key, k -> newBucket(requests, period)).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return null;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        return Response.fromResponse(ProblemMappers.respond(429, "too-many-requests", "Too many requests",
+                "Rate limit of " + requests + " requests per " + period.toSeconds() + "s exceeded; retry in "
+                        + seconds + "s",
+                List.of(), uri))
+                .header("Retry-After", seconds)
                 .build();
     }
 
+    private static Bucket newBucket(long requests, Duration period) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build())
+                .build();
+    }
+
+    /** With proxy-address forwarding on, Vert.x already answers the forwarded address for a trusted proxy. */
     private static String clientAddress(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.downline.platform.outbox.TraceContext;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
@@ -19,8 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * One structured log line per HTTP call: method, route template, status, duration, caller, request id and
  * trace id. The request id comes from {@code X-Request-Id} when it is sane, else a new one; it is echoed
- * in the response and used as the correlation id of problem responses. Slow calls are logged as WARN and
- * counted.
+ * in the response and used as the correlation id of problem responses. Slow calls are logged as WARN; they
+ * are counted by the SLO bucket on {@code http.server.requests} ({@link SlowRequestSlo}).
  */
 @ApplicationScoped
 public class RequestLogFilter {
@@ -34,11 +33,9 @@ public class RequestLogFilter {
     private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     private final HttpConfig config;
-    private final MeterRegistry registry;
 
-    public RequestLogFilter(HttpConfig config, MeterRegistry registry) {
+    public RequestLogFilter(HttpConfig config) {
         this.config = config;
-        this.registry = registry;
     }
 
     void register(@Observes Filters filters) {
@@ -83,7 +80,6 @@ public class RequestLogFilter {
             // Plain concatenation, not printf-style: this runs on every request and Formatter is costly.
             String line = method + " " + route + " " + status + " " + millis + "ms";
             if (slow) {
-                registry.counter("downline.http.slow.requests", "method", method, "route", route).increment();
                 LOG.warn(line + " caller=" + caller + " slow (over " + config.slowRequestThreshold().toMillis() + "ms)");
             } else if (probe) {
                 LOG.debug(line);

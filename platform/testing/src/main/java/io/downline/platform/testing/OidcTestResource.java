@@ -8,7 +8,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A WireMock OIDC provider that publishes a JWKS, so quarkus-oidc validates real RS256-signed tokens
- * (made with {@link Tokens}) exactly as it would Keycloak's.
+ * (made with {@link Tokens}) exactly as it would Keycloak's: issuer, audience and signature are checked, and
+ * roles come from {@code realm_access.roles} by quarkus-oidc's default mapping.
  */
 public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,8 +20,9 @@ public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(delegate.start());
         String keycloakUrl = config.get("keycloak.url");
         config.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/quarkus/");
-        config.put("quarkus.oidc.client-id", "quarkus-service-app");
+        config.put("quarkus.oidc.client-id", Tokens.AUDIENCE);
         config.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
+        config.put("quarkus.oidc.token.audience", Tokens.AUDIENCE);
         return config;
     }
 

@@ -1,0 +1,171 @@
+package io.downline.platform.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import io.downline.platform.http.ProblemMappers;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The HTTP side of {@link Idempotent}: the request filter reads the key and the request's fingerprint and turns
+ * the {@link IdempotencyKeys} outcome into a response (or lets the request run); the response filter stores
+ * what the first request answered, or releases the key when it failed.
+ */
+@Provider
+@Idempotent
+@Priority(Priorities.USER + 100)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+    private static final int MAX_KEY_LENGTH = 255;
+    /** Answers about the caller's credentials or the moment, not about the request: a retry must run again. */
+    private static final Set<Integer> RELEASING = Set.of(401, 403, 408, 409, 425, 429);
+
+    private final IdempotencyKeys keys;
+    private final CurrentIdentityAssociation identity;
+
+    @Context
+    ResourceInfo resource;
+
+    public IdempotencyFilter(IdempotencyKeys keys, CurrentIdentityAssociation identity) {
+        this.keys = keys;
+        this.identity = identity;
+    }
+
+    private record Claim(String caller, String key) {
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            throw new IllegalStateException("@Idempotent needs a blocking endpoint: it waits on the database");
+        }
+        SecurityIdentity caller = identity.getIdentity();
+        if (caller.isAnonymous()) {
+            // Keys are scoped to a caller: an anonymous request has none, and the endpoint's security decides.
+            return;
+        }
+        String key = key(request.getHeaderString(Idempotent.HEADER));
+        if (key == null) {
+            if (required()) {
+                request.abortWith(refusal(400, "idempotency-key-missing", "Idempotency-Key required",
+                        "This request must carry an Idempotency-Key header (a unique value, e.g. a UUID, per operation)",
+                        request));
+            }
+            return;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            request.abortWith(refusal(400, "validation", "Invalid input",
+                    "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters", request));
+            return;
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        URI uri = request.getUriInfo().getRequestUri();
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Claim claim = new Claim(caller.getPrincipal().getName(), key);
+        Outcome outcome = keys.begin(claim.caller(), claim.key(), RequestFingerprint.of(request.getMethod(), target, body));
+        if (outcome instanceof Outcome.Run) {
+            request.setProperty(CLAIM, claim);
+        } else if (outcome instanceof Outcome.Replay replay) {
+            request.abortWith(replay(replay.response()));
+        } else if (outcome instanceof Outcome.OtherRequest) {
+            request.abortWith(refusal(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new operation", request));
+        } else {
+            request.abortWith(refusal(409, "idempotency-key-in-progress", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry later", request));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+            return;
+        }
+        if (response.getStatus() >= 500 || RELEASING.contains(response.getStatus())) {
+            keys.release(claim.caller(), claim.key());
+            return;
+        }
+        try {
+            keys.finish(claim.caller(), claim.key(), freeze(response));
+        } catch (RuntimeException e) {
+            keys.release(claim.caller(), claim.key());
+            throw e;
+        }
+    }
+
+    /**
+     * Serialises the entity here, so that the first caller and every repeat receive the very same bytes, and
+     * collects the headers the resource set (Location, ...) with the content type.
+     */
+    private StoredResponse freeze(ContainerResponseContext response) {
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        byte[] body = keys.serialize(response.getEntity());
+        if (response.hasEntity()) {
+            response.setEntity(body, response.getEntityAnnotations(), type);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                headers.put(name, List.copyOf(values));
+            }
+        });
+        if (response.hasEntity()) {
+            headers.put(HttpHeaders.CONTENT_TYPE, List.of(type.toString()));
+        }
+        return new StoredResponse(response.getStatus(), headers, body);
+    }
+
+    private static Response replay(StoredResponse stored) {
+        Response.ResponseBuilder builder = Response.status(stored.status());
+        stored.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        if (stored.body().length > 0) {
+            builder.entity(stored.body());
+        }
+        return builder.build();
+    }
+
+    private boolean required() {
+        Idempotent onMethod = resource.getResourceMethod().getAnnotation(Idempotent.class);
+        Idempotent spec = onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Idempotent.class);
+        return spec == null || spec.required();
+    }
+
+    /** The header's value; the draft sends it as a structured-field string ({@code "…"}), plain is accepted too. */
+    private static String key(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static Response refusal(int status, String slug, String title, String detail,
+            ContainerRequestContext request) {
+        return ProblemMappers.respond(status, slug, title, detail, List.of(), request.getUriInfo());
+    }
+}
