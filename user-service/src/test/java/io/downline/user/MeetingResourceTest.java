@@ -214,7 +214,7 @@ class MeetingResourceTest {
 
         as(f.leader().token()).body(inHours(24))
                 .when().post("/api/teams/{teamId}/meetings", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json");
         cancel(f.leader().token(), f.teamId(), UUID.randomUUID(), 404);
         as(f.member().token()).when().get("/api/teams/{teamId}/meetings/{meetingId}", f.teamId(), UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");

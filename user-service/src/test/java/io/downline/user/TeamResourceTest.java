@@ -245,12 +245,15 @@ class TeamResourceTest {
         as(outsider.token()).when().delete("/api/teams/{id}/members/{memberId}", teamId, member.id())
                 .then().statusCode(403);
 
+        // Access before existence: to a member an unknown team looks like someone else's; staff get 404.
         UUID unknown = UUID.randomUUID();
         as(leader.token()).when().get("/api/teams/{id}", unknown)
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json");
         as(leader.token()).body(Map.of("memberId", member.id().toString()))
                 .when().post("/api/teams/{id}/members", unknown)
-                .then().statusCode(404);
+                .then().statusCode(403);
+        as(TestMembers.adminToken()).when().get("/api/teams/{id}", unknown)
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -39,7 +39,7 @@ public class TeamAccess {
     /** The team, if the caller may see it: its leader, its members, admins and auditors. */
     public Team visible(UUID teamId) {
         TeamPermissions permissions = permissions();
-        Team team = find(teamId);
+        Team team = find(teamId, permissions);
         boolean belongs = permissions.memberId().map(me -> memberships.isMember(teamId, me)).orElse(false);
         if (!permissions.maySee(team.leaderId, belongs)) {
             throw new AccessDeniedException("Only the team's leader, its members and staff may see team " + teamId);
@@ -50,7 +50,7 @@ public class TeamAccess {
     /** The team, if the caller may manage it: its leader or an admin. */
     public Team manageable(UUID teamId) {
         TeamPermissions permissions = permissions();
-        Team team = find(teamId);
+        Team team = find(teamId, permissions);
         if (!permissions.mayManage(team.leaderId)) {
             throw new AccessDeniedException("Only the team's leader or an admin may manage team " + teamId);
         }
@@ -60,7 +60,7 @@ public class TeamAccess {
     /** The team, if the caller may remove the member from it: its manager, or the member leaving. */
     public Team removable(UUID teamId, UUID memberId) {
         TeamPermissions permissions = permissions();
-        Team team = find(teamId);
+        Team team = find(teamId, permissions);
         if (!permissions.mayRemove(team.leaderId, memberId)) {
             throw new AccessDeniedException("Only the team's leader or an admin may remove others from team " + teamId);
         }
@@ -86,7 +86,13 @@ public class TeamAccess {
         return requestedLeaderId;
     }
 
-    private Team find(UUID teamId) {
-        return teams.findByIdOptional(teamId).orElseThrow(() -> NotFoundException.of("Team", teamId));
+    /**
+     * Access is decided before existence is revealed: to a member, a team id that does not exist is refused
+     * like a team they may not see, so that guessing ids tells nothing. Staff who see every team get 404.
+     */
+    private Team find(UUID teamId, TeamPermissions permissions) {
+        return teams.findByIdOptional(teamId).orElseThrow(() -> permissions.seesEveryTeam()
+                ? NotFoundException.of("Team", teamId)
+                : new AccessDeniedException("Only the team's leader, its members and staff may see team " + teamId));
     }
 }
