@@ -32,7 +32,6 @@ import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
 import io.downline.user.domain.MemberStatus;
 import io.downline.user.domain.StatusChange;
-import io.downline.user.repository.SponsorEdgeRepository;
 import io.downline.user.rest.dto.MemberView;
 import io.downline.user.rest.dto.ProfileUpdateRequest;
 import io.downline.user.rest.dto.ReasonRequest;
@@ -55,15 +54,13 @@ public class MemberResource {
     private final RegistrationService registration;
     private final MemberService members;
     private final SponsorChangeService sponsorChanges;
-    private final SponsorEdgeRepository edges;
     private final Caller caller;
 
     public MemberResource(RegistrationService registration, MemberService members, SponsorChangeService sponsorChanges,
-            SponsorEdgeRepository edges, Caller caller) {
+            Caller caller) {
         this.registration = registration;
         this.members = members;
         this.sponsorChanges = sponsorChanges;
-        this.edges = edges;
         this.caller = caller;
     }
 
@@ -115,7 +112,7 @@ public class MemberResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Move the member and their whole downline under a new sponsor")
     public SponsorChangeView changeSponsor(@PathParam("id") UUID id, @NotNull @Valid SponsorChangeRequest request) {
-        return sponsorChanges.changeSponsor(id, request.newSponsorId(), request.reason());
+        return SponsorChangeView.of(sponsorChanges.changeSponsor(id, request.newSponsorId(), request.reason()));
     }
 
     @GET
@@ -123,8 +120,7 @@ public class MemberResource {
     @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Every sponsor the member has had, oldest first")
     public List<SponsorEdgeView> sponsorHistory(@PathParam("id") UUID id) {
-        members.get(id);
-        return edges.history(id).stream().map(SponsorEdgeView::of).toList();
+        return sponsorChanges.history(id).stream().map(SponsorEdgeView::of).toList();
     }
 
     @GET
