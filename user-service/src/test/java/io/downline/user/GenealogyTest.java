@@ -115,9 +115,14 @@ class GenealogyTest {
 
     @Test
     void unknownPathsUnderAMemberNeedATokenFirst() {
-        given().get("/api/members/{id}/no-such-thing", a.id()).then().statusCode(401);
+        given().get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().get("/api/members/{id}/downline/no-such-thing", UUID.randomUUID()).then().statusCode(401);
-        given().auth().oauth2(a.token()).get("/api/members/{id}/no-such-thing", a.id()).then().statusCode(404);
+        given().delete("/api/members/{id}/upline", a.id()).then().statusCode(401);
+        given().auth().oauth2("not.a.token").get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(a.token()).get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
