@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
 import io.downline.platform.events.admin.AdminActionPerformed;
@@ -55,6 +57,9 @@ class GenealogyTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SponsorTreeRepository tree;
 
     private Registered a;
     private Registered b;
@@ -185,6 +190,25 @@ class GenealogyTest {
         }
         given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}/downline", a.id())
                 .then().statusCode(200).body("items", hasSize(4));
+    }
+
+    @Test
+    void downlineQueriesGiveUpAfterTheStatementTimeout() throws SQLException {
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement lock = held.prepareStatement("LOCK TABLE member IN ACCESS EXCLUSIVE MODE")) {
+                lock.execute();
+            }
+            // The level count waits on the held lock until its statement timeout (3 s by default) cancels it.
+            CompletableFuture<Object> count = CompletableFuture.supplyAsync(() -> tree.levelCounts(a.id(), 20));
+            try {
+                assertThat(count).failsWithin(Duration.ofSeconds(15)).withThrowableOfType(ExecutionException.class)
+                        .withCauseInstanceOf(BusinessRuleException.class)
+                        .withMessageContaining("ask for fewer levels");
+            } finally {
+                held.rollback();
+            }
+        }
     }
 
     @Test
