@@ -3,22 +3,25 @@ package io.downline.user;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.user.TestMembers.Registered;
+import io.downline.user.rest.GenealogyResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,6 +38,14 @@ class DeepLegTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Clock clock;
+
+    @AfterEach
+    void treeIsStillConsistent() {
+        TreeChecks.assertTreeConsistent();
+    }
+
     @Test
     void aLegOfSixHundredLevelsWorks() throws SQLException {
         Registered top = TestMembers.register(TestMembers.ROOT_REFERRAL_CODE);
@@ -47,9 +58,18 @@ class DeepLegTest {
 
         given().auth().oauth2(top.token()).get("/api/members/{id}/downline/count", top.id())
                 .then().statusCode(200).body("members", equalTo(DEPTH));
+        // Level counts and pages stop at the API's depth cap, however deep the leg goes.
+        given().auth().oauth2(top.token()).queryParam("maxDepth", GenealogyResource.MAX_DEPTH)
+                .get("/api/members/{id}/downline/levels", top.id())
+                .then().statusCode(200).body("total", equalTo(GenealogyResource.MAX_DEPTH));
+        given().auth().oauth2(top.token()).queryParam("maxDepth", GenealogyResource.MAX_DEPTH)
+                .queryParam("limit", GenealogyResource.MAX_LIMIT)
+                .get("/api/members/{id}/downline", top.id())
+                .then().statusCode(200).body("items.size()", equalTo(GenealogyResource.MAX_DEPTH))
+                .body("next", nullValue());
         given().auth().oauth2(top.token()).queryParam("maxDepth", 400)
                 .get("/api/members/{id}/downline/levels", top.id())
-                .then().statusCode(200).body("total", equalTo(400));
+                .then().statusCode(400);
         // A new member can still join at the very bottom.
         String bottomCode = referralCode(bottom);
         Registered deeper = TestMembers.register(bottomCode);
@@ -72,8 +92,8 @@ class DeepLegTest {
                 insert.setString(3, "Deep " + level);
                 insert.setString(4, "D" + id.toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT));
                 insert.setObject(5, previous);
-                insert.setObject(6, java.sql.Timestamp.from(Instant.now()));
-                insert.setObject(7, java.sql.Timestamp.from(Instant.now()));
+                insert.setObject(6, java.sql.Timestamp.from(clock.instant()));
+                insert.setObject(7, java.sql.Timestamp.from(clock.instant()));
                 insert.executeUpdate();
                 previous = id;
             }

@@ -1,26 +1,41 @@
 package io.downline.user;
 
+import static io.downline.user.TreeChecks.assertTreeConsistent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
 import io.downline.platform.events.admin.AdminActionPerformed;
 import io.downline.platform.events.users.MemberSponsorChanged;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
+import io.downline.user.repository.SponsorTreeRepository;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,10 +47,19 @@ import io.restassured.http.ContentType;
  * a ─┬─ b ── c ── d
  *    └─ e
  * </pre>
+ *
+ * After every test the whole tree must still be consistent (every path is the sponsor's path plus the
+ * member's own label).
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
 class GenealogyTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SponsorTreeRepository tree;
 
     private Registered a;
     private Registered b;
@@ -50,6 +74,11 @@ class GenealogyTest {
         c = TestMembers.register(b.referralCode());
         d = TestMembers.register(c.referralCode());
         e = TestMembers.register(a.referralCode());
+    }
+
+    @AfterEach
+    void treeIsStillConsistent() {
+        assertTreeConsistent();
     }
 
     @Test
@@ -75,34 +104,111 @@ class GenealogyTest {
     }
 
     @Test
-    void downlineIsPagedLevelByLevelAndDepthLimited() {
-        given().auth().oauth2(a.token()).get("/api/members/{id}/downline", a.id())
-                .then().statusCode(200)
-                .body("total", equalTo(4))
-                .body("items.level", equalTo(List.of(1, 1, 2, 3)))
-                .body("items[0].email", nullValue());
-        given().auth().oauth2(a.token()).queryParam("maxDepth", 1).get("/api/members/{id}/downline", a.id())
-                .then().statusCode(200).body("total", equalTo(2)).body("items", hasSize(2));
-        given().auth().oauth2(a.token()).queryParam("size", 1).queryParam("page", 3)
+    void accessIsDecidedBeforeExistenceIsRevealed() {
+        UUID unknown = UUID.randomUUID();
+        for (String path : List.of("upline", "downline", "downline/levels", "downline/count", "downline/tree")) {
+            given().auth().oauth2(a.token()).get("/api/members/{id}/" + path, unknown)
+                    .then().statusCode(403).contentType("application/problem+json");
+            given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}/" + path, unknown)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        // A person with a valid token but no member profile learns nothing either.
+        String stranger = Tokens.member("no-profile-" + UUID.randomUUID());
+        given().auth().oauth2(stranger).get("/api/members/{id}/downline", unknown).then().statusCode(403);
+        given().auth().oauth2(stranger).get("/api/members/{id}/downline", a.id()).then().statusCode(403);
+    }
+
+    @Test
+    void unknownPathsUnderAMemberNeedATokenFirst() {
+        given().get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().get("/api/members/{id}/downline/no-such-thing", UUID.randomUUID()).then().statusCode(401);
+        given().delete("/api/members/{id}/upline", a.id()).then().statusCode(401);
+        given().auth().oauth2("not.a.token").get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(a.token()).get("/api/members/{id}/no-such-thing", a.id())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void downlineIsPagedLevelByLevelWithAKeysetCursor() {
+        var first = given().auth().oauth2(a.token()).queryParam("limit", 2)
                 .get("/api/members/{id}/downline", a.id())
-                .then().statusCode(200).body("items[0].id", equalTo(d.id().toString()));
+                .then().statusCode(200)
+                .body("items.level", equalTo(List.of(1, 1)))
+                .body("items.id", equalTo(List.of(b.id().toString(), e.id().toString())))
+                .body("items[0].email", nullValue())
+                .body("total", nullValue())
+                .body("next", notNullValue())
+                .extract();
+        String next = first.path("next");
+        given().auth().oauth2(a.token()).queryParam("limit", 2).queryParam("after", next)
+                .get("/api/members/{id}/downline", a.id())
+                .then().statusCode(200)
+                .body("items.id", equalTo(List.of(c.id().toString(), d.id().toString())))
+                .body("items.level", equalTo(List.of(2, 3)))
+                .body("next", nullValue());
+        // A page that ends exactly at the last member says so: no next cursor.
+        given().auth().oauth2(a.token()).queryParam("limit", 4).get("/api/members/{id}/downline", a.id())
+                .then().statusCode(200).body("items", hasSize(4)).body("next", nullValue());
+        given().auth().oauth2(a.token()).queryParam("maxDepth", 1).get("/api/members/{id}/downline", a.id())
+                .then().statusCode(200).body("items", hasSize(2));
+    }
+
+    @Test
+    void downlineBoundsAreEnforced() {
         given().auth().oauth2(a.token()).queryParam("maxDepth", 0).get("/api/members/{id}/downline", a.id())
                 .then().statusCode(400).body("errors[0].field", equalTo("maxDepth"));
-        given().auth().oauth2(a.token()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 500)
-                .get("/api/members/{id}/downline", a.id())
-                .then().statusCode(400).body("errors[0].field", equalTo("page"));
-        given().auth().oauth2(a.token()).queryParam("page", "two").get("/api/members/{id}/downline", a.id())
+        given().auth().oauth2(a.token()).queryParam("maxDepth", 21).get("/api/members/{id}/downline", a.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("maxDepth"));
+        given().auth().oauth2(a.token()).queryParam("limit", 201).get("/api/members/{id}/downline", a.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(a.token()).queryParam("after", "not-a-cursor").get("/api/members/{id}/downline", a.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(a.token()).queryParam("maxDepth", 1000).get("/api/members/{id}/downline/levels", a.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("maxDepth"));
+        given().auth().oauth2(a.token()).queryParam("limit", "two").get("/api/members/{id}/downline", a.id())
                 .then().statusCode(400);
     }
 
     @Test
     void aMemberMayLookIntoTheirDownlineButNotAbove() {
         given().auth().oauth2(a.token()).get("/api/members/{id}/downline", b.id())
-                .then().statusCode(200).body("total", equalTo(2));
+                .then().statusCode(200).body("items", hasSize(2));
         given().auth().oauth2(b.token()).get("/api/members/{id}/downline", a.id()).then().statusCode(403);
         given().auth().oauth2(e.token()).get("/api/members/{id}/downline/levels", b.id()).then().statusCode(403);
         given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}/downline", UUID.randomUUID())
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aSuspendedMemberMayNotBrowseTheirDownline() {
+        given().auth().oauth2(a.token()).get("/api/members/{id}/downline", a.id()).then().statusCode(200);
+        changeStatus(a.id(), "suspend");
+        for (String path : List.of("upline", "downline", "downline/levels", "downline/count", "downline/tree")) {
+            given().auth().oauth2(a.token()).get("/api/members/{id}/" + path, a.id()).then().statusCode(403);
+        }
+        given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}/downline", a.id())
+                .then().statusCode(200).body("items", hasSize(4));
+    }
+
+    @Test
+    void downlineQueriesGiveUpAfterTheStatementTimeout() throws SQLException {
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement lock = held.prepareStatement("LOCK TABLE member IN ACCESS EXCLUSIVE MODE")) {
+                lock.execute();
+            }
+            // The level count waits on the held lock until its statement timeout (3 s by default) cancels it.
+            CompletableFuture<Object> count = CompletableFuture.supplyAsync(() -> tree.levelCounts(a.id(), 20));
+            try {
+                assertThat(count).failsWithin(Duration.ofSeconds(15)).withThrowableOfType(ExecutionException.class)
+                        .withCauseInstanceOf(BusinessRuleException.class)
+                        .withMessageContaining("ask for fewer levels");
+            } finally {
+                held.rollback();
+            }
+        }
     }
 
     @Test
@@ -121,6 +227,7 @@ class GenealogyTest {
         given().auth().oauth2(a.token()).queryParam("depth", 2).get("/api/members/{id}/downline/tree", a.id())
                 .then().statusCode(200)
                 .body("root.member.id", equalTo(a.id().toString()))
+                .body("root.member.level", equalTo(0))
                 .body("root.children.member.id", equalTo(List.of(b.id().toString(), e.id().toString())))
                 .body("root.children[0].children[0].member.id", equalTo(c.id().toString()))
                 .body("root.children[0].children[0].children", nullValue())
@@ -157,7 +264,7 @@ class GenealogyTest {
         given().auth().oauth2(TestMembers.adminToken()).get("/api/members/{id}/sponsor-history", b.id())
                 .then().statusCode(200)
                 .body("sponsorId", equalTo(List.of(a.id().toString(), e.id().toString())))
-                .body("[0].validTo", org.hamcrest.Matchers.notNullValue())
+                .body("[0].validTo", notNullValue())
                 .body("[1].validTo", nullValue())
                 .body("[1].reason", equalTo("sponsor request #123"));
     }
@@ -169,6 +276,7 @@ class GenealogyTest {
         move(admin, b.id(), b.id(), 409); // under itself
         move(admin, b.id(), a.id(), 409); // already there
         move(admin, b.id(), UUID.randomUUID(), 404);
+        move(admin, UUID.randomUUID(), a.id(), 404);
         String rootId = given().auth().oauth2(admin).get("/api/members/{id}/upline", a.id()).then().extract()
                 .path("[0].id");
         move(admin, UUID.fromString(rootId), e.id(), 422);
@@ -179,18 +287,54 @@ class GenealogyTest {
     }
 
     @Test
-    void twoCrossingMovesCannotBuildACycle() {
-        // b under e, and e under c (below b), at the same time: one of them must be refused.
+    void refusesASuspendedOrTerminatedNewSponsorAsRegistrationDoes() {
         String admin = TestMembers.adminToken();
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> moveStatus(admin, b.id(), e.id()));
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> moveStatus(admin, e.id(), c.id()));
+        changeStatus(e.id(), "suspend");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("newSponsorId", e.id().toString(), "reason", "test"))
+                .put("/api/members/{id}/sponsor", d.id())
+                .then().statusCode(422).body("errors[0].field", equalTo("newSponsorId"));
+        changeStatus(e.id(), "terminate");
+        move(admin, d.id(), e.id(), 422);
+        given().auth().oauth2(admin).get("/api/members/{id}/upline", d.id())
+                .then().statusCode(200).body("[0].id", equalTo(c.id().toString()));
+    }
+
+    @Test
+    void twoCrossingMovesCannotBuildACycle() throws SQLException {
+        // b under e, and e under c (below b), at the same time: one of them must be refused. The test holds the
+        // moves' lock, so both requests are provably in flight together before either may go on.
+        String admin = TestMembers.adminToken();
+        CompletableFuture<Integer> first;
+        CompletableFuture<Integer> second;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement lock = held.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, SponsorTreeRepository.MOVE_LOCK);
+                lock.execute();
+            }
+            first = CompletableFuture.supplyAsync(() -> moveStatus(admin, b.id(), e.id()));
+            second = CompletableFuture.supplyAsync(() -> moveStatus(admin, e.id(), c.id()));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> TreeChecks.blockedQueries(dataSource).stream()
+                            .filter(q -> q.contains("pg_advisory_xact_lock")).count() == 2);
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            held.commit();
+        }
         assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 409);
-        // The tree is still a tree: every member still reaches the root.
+        assertTreeConsistent();
         for (Registered member : List.of(b, c, d, e)) {
             List<Object> upline = given().auth().oauth2(admin).get("/api/members/{id}/upline", member.id())
                     .then().statusCode(200).extract().path("id");
             assertThat(upline).doesNotContain(member.id().toString()).hasSizeGreaterThanOrEqualTo(2);
         }
+    }
+
+    private static void changeStatus(UUID member, String action) {
+        given().auth().oauth2(TestMembers.adminToken()).contentType(ContentType.JSON).body(Map.of("reason", "test"))
+                .post("/api/members/{id}/" + action, member)
+                .then().statusCode(200);
     }
 
     private static void move(String token, UUID member, UUID newSponsor, int status) {

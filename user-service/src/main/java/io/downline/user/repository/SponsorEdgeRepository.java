@@ -17,6 +17,7 @@ public class SponsorEdgeRepository implements PanacheRepositoryBase<SponsorEdge,
         return find("memberId = ?1 and validTo is null", memberId).firstResultOptional();
     }
 
+    /** Every sponsorship of the member, oldest first. */
     public List<SponsorEdge> history(UUID memberId) {
         return list("memberId", Sort.by("validFrom").and("id"), memberId);
     }

@@ -123,7 +123,7 @@ public class MemberResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Move the member and their whole downline under a new sponsor")
     public SponsorChangeView changeSponsor(@PathParam("id") UUID id, @NotNull @Valid SponsorChangeRequest request) {
-        return sponsorChanges.changeSponsor(id, request.newSponsorId(), request.reason());
+        return SponsorChangeView.of(sponsorChanges.changeSponsor(id, request.newSponsorId(), request.reason()));
     }
 
     @GET
@@ -131,7 +131,7 @@ public class MemberResource {
     @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "Every sponsor the member has had, oldest first")
     public List<SponsorEdgeView> sponsorHistory(@PathParam("id") UUID id) {
-        return members.sponsorHistory(id).stream().map(SponsorEdgeView::of).toList();
+        return sponsorChanges.history(id).stream().map(SponsorEdgeView::of).toList();
     }
 
     @GET

@@ -4,32 +4,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.downline.platform.paging.Page;
-import io.downline.platform.http.ProblemException;
+import io.downline.platform.domain.AccessDeniedException;
+import io.downline.platform.domain.NotFoundException;
 import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
+import io.downline.user.domain.BrokenTreeLink;
+import io.downline.user.domain.DownlineCursor;
+import io.downline.user.domain.DownlinePage;
 import io.downline.user.domain.LevelCount;
-import io.downline.user.domain.Member;
 import io.downline.user.domain.TreeNode;
 import io.downline.user.repository.MemberRepository;
 import io.downline.user.repository.SponsorTreeRepository;
-import io.downline.user.rest.dto.GenealogyNodeView;
-import io.downline.user.rest.dto.LevelCountsView;
-import io.downline.user.rest.dto.TreeView;
 
 /**
- * Upline, downline, level counts and the genealogy tree. A member may look at their own upline, and at
- * the downline of themselves or of anyone in their downline, names only; admins and auditors see all.
+ * Upline, downline, level counts and the genealogy tree. A member in good standing may look at their own
+ * upline, and at the downline of themselves or of anyone in their downline; admins and auditors see all.
+ * Access is decided before existence: a member asking about an id outside their downline is refused whether
+ * or not it exists, so the answer tells nothing about other people's ids.
  */
 @ApplicationScoped
 public class GenealogyService {
 
     /** Most nodes a genealogy tree answer carries; deeper or wider trees come back truncated. */
-    static final int TREE_NODE_LIMIT = 2000;
+    public static final int TREE_NODE_LIMIT = 2000;
+    /** Most broken links the consistency check lists. */
+    public static final int BROKEN_LINK_LIMIT = 1000;
 
     private final MemberRepository members;
     private final SponsorTreeRepository tree;
@@ -41,26 +45,32 @@ public class GenealogyService {
         this.caller = caller;
     }
 
-    public List<GenealogyNodeView> upline(UUID memberId) {
-        requireExists(memberId);
-        if (!seesEverything() && !caller.isMember(memberId)) {
-            throw ProblemException.forbidden("You may only see your own upline");
+    /** Whether the caller sees every member with contact and status fields (admins, auditors). */
+    public boolean callerSeesEverything() {
+        return caller.hasAnyRole(Roles.ADMIN, Roles.AUDITOR);
+    }
+
+    public List<TreeNode> upline(UUID memberId) {
+        if (callerSeesEverything()) {
+            requireExists(memberId);
+        } else {
+            caller.requireGoodStanding();
+            if (!caller.isMember(memberId)) {
+                throw new AccessDeniedException("You may only see your own upline");
+            }
         }
-        return tree.upline(memberId).stream().map(node -> GenealogyNodeView.of(node, seesEverything())).toList();
+        return tree.upline(memberId);
     }
 
-    public Page<GenealogyNodeView> downline(UUID memberId, int maxDepth, int page, int size) {
+    public DownlinePage downline(UUID memberId, int maxDepth, Optional<DownlineCursor> after, int limit) {
         requireDownlineAccess(memberId);
-        List<TreeNode> nodes = tree.downline(memberId, maxDepth, page * size, size);
-        long total = tree.levelCounts(memberId, maxDepth).stream().mapToLong(LevelCount::members).sum();
-        return new Page<>(nodes.stream().map(node -> GenealogyNodeView.of(node, seesEverything())).toList(), page,
-                size, total);
+        return tree.downline(memberId, maxDepth, after, limit);
     }
 
-    public LevelCountsView levels(UUID memberId, int maxDepth) {
+    public LevelCounts levels(UUID memberId, int maxDepth) {
         requireDownlineAccess(memberId);
         List<LevelCount> levels = tree.levelCounts(memberId, maxDepth);
-        return new LevelCountsView(memberId, maxDepth, levels.stream().mapToLong(LevelCount::members).sum(), levels);
+        return new LevelCounts(memberId, maxDepth, levels.stream().mapToLong(LevelCount::members).sum(), levels);
     }
 
     public long downlineCount(UUID memberId) {
@@ -69,45 +79,51 @@ public class GenealogyService {
     }
 
     /** The member and their downline to {@code depth} levels, nested, at most {@link #TREE_NODE_LIMIT} nodes. */
-    public TreeView tree(UUID memberId, int depth) {
-        Member member = requireDownlineAccess(memberId);
-        boolean full = seesEverything();
-        List<TreeNode> nodes = tree.downline(memberId, depth, 0, TREE_NODE_LIMIT + 1);
-        boolean truncated = nodes.size() > TREE_NODE_LIMIT;
-        if (truncated) {
-            nodes = nodes.subList(0, TREE_NODE_LIMIT);
-        }
-        Map<UUID, List<TreeView.Node>> children = new HashMap<>();
+    public GenealogyTree tree(UUID memberId, int depth) {
+        requireDownlineAccess(memberId);
+        TreeNode self = tree.node(memberId).orElseThrow(() -> NotFoundException.of("Member", memberId));
+        DownlinePage page = tree.downline(memberId, depth, Optional.empty(), TREE_NODE_LIMIT);
+        List<TreeNode> nodes = page.items();
+        Map<UUID, List<GenealogyTree.Branch>> children = new HashMap<>();
         // Deepest first, so that each node's children are complete before the node is built.
         List<TreeNode> deepestFirst = new ArrayList<>(nodes);
         deepestFirst.sort((a, b) -> Integer.compare(b.level(), a.level()));
         for (TreeNode node : deepestFirst) {
-            TreeView.Node built = new TreeView.Node(GenealogyNodeView.of(node, full), children.remove(node.id()));
+            GenealogyTree.Branch built = new GenealogyTree.Branch(node, childrenOf(children, node.id()));
             children.computeIfAbsent(node.sponsorId(), id -> new ArrayList<>()).add(built);
         }
-        TreeNode self = new TreeNode(member.id, member.sponsorId, 0, member.name, member.email, member.country,
-                member.status, member.rank, member.registeredAt);
-        TreeView.Node root = new TreeView.Node(GenealogyNodeView.of(self, full), children.remove(member.id));
-        return new TreeView(root, depth, nodes.size() + 1, truncated);
+        GenealogyTree.Branch root = new GenealogyTree.Branch(self, childrenOf(children, self.id()));
+        return new GenealogyTree(root, depth, nodes.size() + 1, page.next().isPresent());
     }
 
-    private Member requireDownlineAccess(UUID memberId) {
-        Member member = requireExists(memberId);
-        if (seesEverything() || caller.isMember(memberId)) {
-            return member;
+    /** Members whose path does not follow from their sponsor's: empty when the tree is sound. */
+    public List<BrokenTreeLink> brokenLinks() {
+        return tree.brokenLinks(BROKEN_LINK_LIMIT);
+    }
+
+    private static List<GenealogyTree.Branch> childrenOf(Map<UUID, List<GenealogyTree.Branch>> children, UUID id) {
+        List<GenealogyTree.Branch> found = children.remove(id);
+        return found == null ? List.of() : List.copyOf(found);
+    }
+
+    private void requireDownlineAccess(UUID memberId) {
+        if (callerSeesEverything()) {
+            requireExists(memberId);
+            return;
         }
-        UUID own = caller.memberId().orElseThrow(() -> ProblemException.forbidden("You have no member profile"));
+        caller.requireGoodStanding();
+        if (caller.isMember(memberId)) {
+            return;
+        }
+        UUID own = caller.memberId().orElseThrow(() -> new AccessDeniedException("You have no member profile"));
         if (!tree.isInDownline(own, memberId)) {
-            throw ProblemException.forbidden("You may only see your own downline");
+            throw new AccessDeniedException("You may only see your own downline");
         }
-        return member;
     }
 
-    private Member requireExists(UUID memberId) {
-        return members.findByIdOptional(memberId).orElseThrow(() -> ProblemException.notFound("Member", memberId));
-    }
-
-    private boolean seesEverything() {
-        return caller.hasAnyRole(Roles.ADMIN, Roles.AUDITOR);
+    private void requireExists(UUID memberId) {
+        if (members.findByIdOptional(memberId).isEmpty()) {
+            throw NotFoundException.of("Member", memberId);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.downline.user.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,27 +25,23 @@ import io.downline.platform.paging.Page;
 import io.downline.platform.security.Caller;
 import io.downline.user.domain.Member;
 import io.downline.user.domain.MemberStatus;
-import io.downline.user.domain.SponsorEdge;
 import io.downline.user.domain.StatusChange;
 import io.downline.user.repository.MemberRepository;
-import io.downline.user.repository.SponsorEdgeRepository;
 
 /** Profiles, the status lifecycle, the sponsor history and the admin search. */
 @ApplicationScoped
 public class MemberService {
 
     private final MemberRepository members;
-    private final SponsorEdgeRepository edges;
     private final OutboxWriter outbox;
     private final AdminAudit audit;
     private final Caller caller;
     private final Actor actor;
     private final Clock clock;
 
-    public MemberService(MemberRepository members, SponsorEdgeRepository edges, OutboxWriter outbox, AdminAudit audit,
+    public MemberService(MemberRepository members, OutboxWriter outbox, AdminAudit audit,
             Caller caller, Actor actor, Clock clock) {
         this.members = members;
-        this.edges = edges;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -100,12 +95,6 @@ public class MemberService {
         outbox.publish(eventType(change), member.id, payload(change, member, reason, actor.current(), now));
         audit.record(change.action(), "member", id, before, MemberState.of(member));
         return member;
-    }
-
-    /** Every sponsor the member has had, oldest first. */
-    public List<SponsorEdge> sponsorHistory(UUID id) {
-        get(id);
-        return edges.history(id);
     }
 
     public Page<Member> search(String email, String name, MemberStatus status, int page, int size) {
