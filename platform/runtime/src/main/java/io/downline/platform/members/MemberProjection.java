@@ -55,8 +55,13 @@ public class MemberProjection {
                     member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
             case MEMBER_SUSPENDED -> change(event.type(), event.payload(MemberSuspended.class).memberId(),
                     member -> member.withStatus(MemberStatus.SUSPENDED, clock.instant()));
-            case MEMBER_REINSTATED -> change(event.type(), event.payload(MemberReinstated.class).memberId(),
-                    member -> member.withStatus(MemberStatus.ACTIVE, clock.instant()));
+            case MEMBER_REINSTATED -> {
+                MemberReinstated reinstated = event.payload(MemberReinstated.class);
+                // Back to the status the suspension interrupted; events from before that field meant ACTIVE.
+                MemberStatus status = reinstated.status() == null ? MemberStatus.ACTIVE
+                        : MemberStatus.valueOf(reinstated.status());
+                change(event.type(), reinstated.memberId(), member -> member.withStatus(status, clock.instant()));
+            }
             case MEMBER_TERMINATED -> change(event.type(), event.payload(MemberTerminated.class).memberId(),
                     member -> member.withStatus(MemberStatus.TERMINATED, clock.instant()));
             case MEMBER_PROFILE_UPDATED -> {

@@ -104,13 +104,25 @@ class MemberProjectionTest {
         awaitStatus(memberId, MemberStatus.SUSPENDED);
         assertThat(read(() -> directory.find(subject))).contains(new MemberIdentity(memberId, true));
 
-        publish(memberId, new MemberReinstated(memberId, "fees paid", ADMIN, LATER));
+        publish(memberId, new MemberReinstated(memberId, "fees paid", ADMIN, "ACTIVE", LATER));
         awaitStatus(memberId, MemberStatus.ACTIVE);
         assertThat(read(() -> directory.find(subject))).contains(new MemberIdentity(memberId, false));
 
         publish(memberId, new MemberTerminated(memberId, "fraud", ADMIN, LATER));
         awaitStatus(memberId, MemberStatus.TERMINATED);
         assertThat(read(() -> directory.find(subject))).contains(new MemberIdentity(memberId, true));
+    }
+
+    @Test
+    void reinstatementReturnsToTheStatusTheSuspensionInterrupted() {
+        UUID memberId = UUID.randomUUID();
+        register(memberId, "subject-" + memberId, UUID.randomUUID(), "PENDING", "IT");
+        awaitStatus(memberId, MemberStatus.PENDING);
+        publish(memberId, new MemberSuspended(memberId, "document check", ADMIN, LATER));
+        awaitStatus(memberId, MemberStatus.SUSPENDED);
+
+        publish(memberId, new MemberReinstated(memberId, "documents fine", ADMIN, "PENDING", LATER));
+        awaitStatus(memberId, MemberStatus.PENDING);
     }
 
     @Test
@@ -140,7 +152,7 @@ class MemberProjectionTest {
         register(memberId, subject, UUID.randomUUID(), "PENDING", "DE");
         EventEnvelope activated = publish(memberId, new MemberActivated(memberId, SOURCE, LATER));
         EventEnvelope suspended = publish(memberId, new MemberSuspended(memberId, "review", ADMIN, LATER));
-        EventEnvelope reinstated = publish(memberId, new MemberReinstated(memberId, "cleared", ADMIN, LATER));
+        EventEnvelope reinstated = publish(memberId, new MemberReinstated(memberId, "cleared", ADMIN, "ACTIVE", LATER));
         await().atMost(PATIENCE).until(() -> processed(reinstated.id()) == 1);
 
         EventPublisher.send(Topics.USERS, suspended);
