@@ -53,6 +53,10 @@ public interface OutboxConfig {
         @WithDefault("5s")
         Duration restartDelay();
 
+        /** How often the backlog and parked gauges are counted again (read by OutboxMaintenance's schedule). */
+        @WithDefault("5s")
+        Duration gaugeInterval();
+
         /** Sent rows are deleted after this long. */
         @WithDefault("P7D")
         Duration retention();

@@ -80,17 +80,25 @@ final class RelayRound {
                 more = true;
                 continue;
             }
+            Throwable refused;
             try {
-                inFlight.add(new InFlight(row, producer.send(record(row))));
-            } catch (RuntimeException e) {
-                failedRows.add(row);
-                failures.add(e);
-                if (!SendFailure.refusedRow(e)) {
-                    // send() gave up at once on something that is not this row's fault (no metadata within
-                    // max.block.ms, producer closed): the next sends would each wait as long, so stop here.
-                    more = true;
-                    break;
+                Future<RecordMetadata> ack = producer.send(record(row));
+                refused = failedAtOnce(ack);
+                if (refused == null) {
+                    inFlight.add(new InFlight(row, ack));
+                    continue;
                 }
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+            failedRows.add(row);
+            failures.add(refused);
+            if (!SendFailure.refusedRow(refused)) {
+                // send() gave up at once on something that is not this row's fault (no metadata within
+                // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
+                // the round ends here and the rows not tried stay as they are.
+                more = true;
+                break;
             }
         }
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
@@ -122,6 +130,22 @@ final class RelayRound {
                     failedRows.size(), failedRows.size() + sent.size(), SendFailure.describe(failures.get(0)));
         }
         return new Result(sent.size(), failedRows.size(), more, nextRetry);
+    }
+
+    /** The failure of a send that completed inside send() (Kafka returns some refusals as a failed future). */
+    private static Throwable failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     private Instant failed(OutboxRow row, Throwable failure, Instant now) throws SQLException {
