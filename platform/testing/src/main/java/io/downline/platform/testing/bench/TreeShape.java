@@ -93,6 +93,12 @@ public final class TreeShape {
         return tree;
     }
 
+    /** Gives position 0 the id of the real root, which exists before the tree is loaded below it. */
+    public void rootIs(UUID rootId) {
+        msb[0] = rootId.getMostSignificantBits();
+        lsb[0] = rootId.getLeastSignificantBits();
+    }
+
     public UUID id(int position) {
         return new UUID(msb[position], lsb[position]);
     }
