@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -70,11 +71,13 @@ final class PacedRegistrations {
         final Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
         long start;
         long lastRequestDue;
+        final AtomicLong lastAnswer = new AtomicLong();
         long end = -1;
         Map<String, Object> cpu = Map.of();
 
-        double seconds() {
-            return (end < 0 ? System.nanoTime() : end) / 1e9 - start / 1e9;
+        /** Registrations answered per second, first request to last answer. */
+        double answeredPerSecond() {
+            return registered.size() / ((lastAnswer.get() - start) / 1e9);
         }
     }
 
@@ -145,5 +148,6 @@ final class PacedRegistrations {
             run.failures.incrementAndGet();
             LOG.warnf("Registration failed: %s", e.toString());
         }
+        run.lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
     }
 }

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.downline.platform.config.ServiceConfig;
 
 /**
- * Builds the relay's idempotent producer: acks=all, ordered per partition, a short linger, and timeouts that
+ * Builds the relay's idempotent producer: acks=all, ordered per partition, no linger, and timeouts that
  * keep one round short while the broker is away (the rows stay unsent and are retried; nothing waits minutes).
  */
 final class OutboxProducer {
@@ -24,7 +24,9 @@ final class OutboxProducer {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        // No linger: a round sends its rows back to back and then waits for their acknowledgements, so the
+        // records of a round batch up behind the first in-flight request anyway; a linger would only delay it.
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         // A queued record fails after delivery.timeout.ms (>= linger + request timeout); the round's ack wait
         // (downline.outbox.relay.ack-timeout) is a little longer, so it sees that failure rather than cutting it.
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
