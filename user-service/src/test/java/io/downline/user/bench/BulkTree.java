@@ -17,32 +17,14 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import io.downline.platform.testing.bench.CopyText;
+import io.downline.platform.testing.bench.TreeShape;
+
 /**
- * A generated sponsor tree of {@code n} members below the existing root (company) member, and its bulk load
- * into {@code member} through the PostgreSQL COPY protocol.
- *
- * <p>The shape: member {@code j} (1-based, in join order; position 0 is the root) is sponsored by
- * <ul>
- * <li>with probability {@link #LEG_SHARE}, the current tip of one of {@link #LEGS} "deep legs" (a chain of
- * people each recruiting the next; the new member becomes the tip) — this makes the deep end;</li>
- * <li>otherwise, with probability {@link #RECENT_SHARE}, one of the most recent joiners (offset back from
- * {@code j} geometric with mean {@link #RECENT_MEAN}) — people recruit soon after joining;</li>
- * <li>otherwise a member drawn from the whole history with a bias towards recent ones
- * ({@code j - 1 - floor(j * U^2)}).</li>
- * </ul>
- * With one million members this gives a mean depth of about 33 and a maximum of about 190 (see the report for
- * the exact figures of a run); seeded, so every run loads the same tree.
- *
- * <p>All the structure (sponsor, depth, subtree size, ids) lives in flat arrays; paths are not stored but
- * rebuilt per row while streaming COPY, by walking up the sponsor array.
+ * The generated sponsor tree ({@link TreeShape}, platform/testing) as members of user-service: its bulk load
+ * into {@code member} through the PostgreSQL COPY protocol, with paths computed in Java, its check and removal.
  */
 final class BulkTree {
-
-    static final double LEG_SHARE = 0.0004;
-    static final int LEGS = 2;
-    static final double RECENT_SHARE = 0.5;
-    static final double RECENT_MEAN = 20;
-    static final double HISTORY_BIAS = 2.0;
 
     private static final String[] FIRST = { "Ana", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines",
             "Jamal", "Kira", "Liam", "Maria", "Noah", "Olga", "Pedro", "Qin", "Rosa", "Sam", "Tara", "Umar", "Vera",
@@ -60,75 +42,26 @@ final class BulkTree {
     private static final long CODE_MULTIPLIER = 387_420_489L; // 3^18, coprime to 31
     private static final long CODE_OFFSET = 123_456_789L;
 
+    /** The tree's structure and ids. */
+    final TreeShape tree;
     final int n;
-    final long seed;
-    /** Sponsor position of each position (position 0 = the root, which has none). */
-    final int[] sponsor;
-    /** Depth of each position: the root is at 0. */
-    final short[] depth;
-    /** Size of the subtree of each position, the position included. */
-    final int[] subtree;
-    private final long[] msb;
-    private final long[] lsb;
 
     // Set by load(): the root as found in the database and the tree_id range reserved for the bulk rows.
     String rootPath;
     long rootTreeId;
     long firstTreeId;
 
-    private BulkTree(int n, long seed) {
-        this.n = n;
-        this.seed = seed;
-        this.sponsor = new int[n + 1];
-        this.depth = new short[n + 1];
-        this.subtree = new int[n + 1];
-        this.msb = new long[n + 1];
-        this.lsb = new long[n + 1];
+    private BulkTree(TreeShape tree) {
+        this.tree = tree;
+        this.n = tree.n;
     }
 
-    /** The tree's structure and ids, in Java only. */
     static BulkTree generate(int n, long seed) {
-        BulkTree tree = new BulkTree(n, seed);
-        SplittableRandom random = new SplittableRandom(seed);
-        double logRecent = Math.log(1 - 1 / RECENT_MEAN);
-        int[] tips = new int[LEGS];
-        tree.sponsor[0] = -1;
-        for (int j = 1; j <= n; j++) {
-            int s;
-            if (random.nextDouble() < LEG_SHARE) {
-                int leg = random.nextInt(LEGS);
-                s = tips[leg];
-                tips[leg] = j;
-            } else if (random.nextDouble() < RECENT_SHARE) {
-                int back = (int) Math.min(j - 1, (long) (Math.log(1 - random.nextDouble()) / logRecent));
-                s = j - 1 - back;
-            } else {
-                int back = (int) (j * Math.pow(random.nextDouble(), HISTORY_BIAS));
-                s = j - 1 - Math.min(back, j - 1);
-            }
-            tree.sponsor[j] = s;
-            int d = tree.depth[s] + 1;
-            if (d > Short.MAX_VALUE) {
-                throw new IllegalStateException("depth overflow");
-            }
-            tree.depth[j] = (short) d;
-        }
-        for (int j = 0; j <= n; j++) {
-            tree.subtree[j] = 1;
-        }
-        for (int j = n; j >= 1; j--) {
-            tree.subtree[tree.sponsor[j]] += tree.subtree[j];
-        }
-        for (int j = 1; j <= n; j++) {
-            // Version-4 UUIDs from the seeded generator: random like the service's, reproducible per seed.
-            tree.msb[j] = (random.nextLong() & ~0xF000L) | 0x4000L;
-            tree.lsb[j] = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        }
-        return tree;
+        return new BulkTree(TreeShape.generate(n, seed));
     }
 
     UUID id(int position) {
-        return new UUID(msb[position], lsb[position]);
+        return tree.id(position);
     }
 
     long treeId(int position) {
@@ -137,107 +70,6 @@ final class BulkTree {
 
     long lastTreeId() {
         return firstTreeId + n - 1;
-    }
-
-    /** Descendants of the position (its subtree without itself). */
-    long descendants(int position) {
-        return subtree[position] - 1L;
-    }
-
-    /** The bulk position whose downline is closest to {@code size} members. */
-    int closestDownline(long size) {
-        int best = 1;
-        for (int j = 1; j <= n; j++) {
-            if (Math.abs(descendants(j) - size) < Math.abs(descendants(best) - size)) {
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    /** The {@code count} deepest bulk positions, deepest first. */
-    List<Integer> deepest(int count) {
-        int max = maxDepth();
-        int[] perDepth = new int[max + 1];
-        for (int j = 1; j <= n; j++) {
-            perDepth[depth[j]]++;
-        }
-        int threshold = max;
-        int taken = perDepth[max];
-        while (taken < count && threshold > 1) {
-            threshold--;
-            taken += perDepth[threshold];
-        }
-        List<Integer> positions = new ArrayList<>();
-        for (int d = max; d >= threshold && positions.size() < count; d--) {
-            for (int j = 1; j <= n && positions.size() < count; j++) {
-                if (depth[j] == d) {
-                    positions.add(j);
-                }
-            }
-        }
-        return positions;
-    }
-
-    int maxDepth() {
-        int max = 0;
-        for (int j = 1; j <= n; j++) {
-            max = Math.max(max, depth[j]);
-        }
-        return max;
-    }
-
-    /** Depth distribution of the bulk members (the root excluded). */
-    Map<String, Object> depthFigures() {
-        int max = maxDepth();
-        long[] perDepth = new long[max + 1];
-        long sum = 0;
-        for (int j = 1; j <= n; j++) {
-            perDepth[depth[j]]++;
-            sum += depth[j];
-        }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("max", max);
-        figures.put("mean", Math.round(sum * 100.0 / n) / 100.0);
-        figures.put("p50", percentile(perDepth, 0.50));
-        figures.put("p90", percentile(perDepth, 0.90));
-        figures.put("p99", percentile(perDepth, 0.99));
-        figures.put("p99_9", percentile(perDepth, 0.999));
-        long deep = 0;
-        for (int d = 100; d <= max; d++) {
-            deep += perDepth[d];
-        }
-        figures.put("membersAtDepth100OrMore", deep);
-        int rootChildren = 0;
-        for (int j = 1; j <= n; j++) {
-            if (sponsor[j] == 0) {
-                rootChildren++;
-            }
-        }
-        figures.put("personallySponsoredByRoot", rootChildren);
-        return figures;
-    }
-
-    private int percentile(long[] perDepth, double q) {
-        long rank = (long) Math.ceil(q * n);
-        long seen = 0;
-        for (int d = 0; d < perDepth.length; d++) {
-            seen += perDepth[d];
-            if (seen >= rank) {
-                return d;
-            }
-        }
-        return perDepth.length - 1;
-    }
-
-    Map<String, Object> shape() {
-        Map<String, Object> shape = new LinkedHashMap<>();
-        shape.put("members", n);
-        shape.put("seed", seed);
-        shape.put("model", "sponsor of the j-th joiner: p=" + LEG_SHARE + " tip of one of " + LEGS
-                + " deep legs; else p=" + RECENT_SHARE + " a recent joiner (offset geometric, mean " + RECENT_MEAN
-                + "); else j-1-floor(j*U^" + HISTORY_BIAS + ") (whole history, biased to recent)");
-        return shape;
     }
 
     // ------------------------------------------------------------------------------------------ loading
@@ -269,9 +101,7 @@ final class BulkTree {
                 if (!rs.next()) {
                     throw new IllegalStateException("No root member: the service creates it at start");
                 }
-                UUID rootId = rs.getObject(1, UUID.class);
-                msb[0] = rootId.getMostSignificantBits();
-                lsb[0] = rootId.getLeastSignificantBits();
+                tree.rootIs(rs.getObject(1, UUID.class));
                 rootTreeId = rs.getLong(2);
                 rootPath = rs.getString(3);
             }
@@ -358,9 +188,9 @@ final class BulkTree {
         long formatNanos = 0;
         long bytes = 0;
         try {
-            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-            Row row = new Row(1 << 20);
-            int[] chain = new int[maxDepth() + 1];
+            SplittableRandom random = new SplittableRandom(tree.seed ^ 0x5DEECE66DL);
+            CopyText row = new CopyText(1 << 20);
+            int[] chain = new int[tree.maxDepth() + 1];
             Instant start = Instant.now().minus(Duration.ofDays(3 * 365));
             long spacingMillis = Duration.ofDays(3 * 365).toMillis() / n;
             for (int j = 1; j <= n; j++) {
@@ -378,14 +208,14 @@ final class BulkTree {
                 }
                 row.text(COUNTRIES[random.nextInt(COUNTRIES.length)]).tab();
                 row.text(referralCode(treeId)).tab();
-                row.text(id(sponsor[j]).toString()).tab();
+                row.text(id(tree.sponsor[j]).toString()).tab();
                 row.text(new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                         (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString()).tab();
                 int status = random.nextInt(100);
                 row.text(status < 85 ? "ACTIVE" : status < 95 ? "PENDING" : status < 98 ? "SUSPENDED" : "TERMINATED").tab();
                 // Path: the root's path, then the tree_ids from the top of the bulk tree down to the member.
                 int length = 0;
-                for (int p = j; p != 0; p = sponsor[p]) {
+                for (int p = j; p != 0; p = tree.sponsor[p]) {
                     chain[length++] = p;
                 }
                 row.text(rootPath);
@@ -524,58 +354,5 @@ final class BulkTree {
 
     static double seconds(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
-    }
-
-    /** A growable ASCII row buffer for COPY text format (no value here needs escaping). */
-    private static final class Row {
-        private byte[] buffer;
-        private int length;
-
-        Row(int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        Row text(String value) {
-            int size = value.length();
-            ensure(size);
-            for (int i = 0; i < size; i++) {
-                buffer[length++] = (byte) value.charAt(i); // ASCII only
-            }
-            return this;
-        }
-
-        Row number(long value) {
-            return text(Long.toString(value));
-        }
-
-        Row tab() {
-            ensure(1);
-            buffer[length++] = '\t';
-            return this;
-        }
-
-        Row newline() {
-            ensure(1);
-            buffer[length++] = '\n';
-            return this;
-        }
-
-        byte[] buffer() {
-            return buffer;
-        }
-
-        int length() {
-            return length;
-        }
-
-        void clear() {
-            length = 0;
-        }
-
-        private void ensure(int more) {
-            if (length + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
-            }
-        }
     }
 }

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +43,9 @@ import io.downline.platform.events.EventJson;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.Tokens;
+import io.downline.platform.testing.bench.BenchFigures;
+import io.downline.platform.testing.bench.CpuUsage;
 
 /**
  * One batch of registrations through REST: {@code clients} threads each send the next request as soon as their
@@ -71,6 +77,23 @@ final class RegistrationLoad {
 
     /** One registration: the person's token (signed beforehand, not timed) and the JSON body. */
     record Request(String token, String body) {
+    }
+
+    /** {@code count} registrations of new people, each under a sponsor drawn from {@code sponsorCodes[1..]}. */
+    static List<Request> requests(int count, String prefix, List<String> sponsorCodes, SplittableRandom random) {
+        List<Request> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String subject = prefix + UUID.randomUUID();
+            String sponsorCode = sponsorCodes.get(1 + random.nextInt(sponsorCodes.size() - 1));
+            requests.add(new Request(Tokens.member(subject), body(subject, sponsorCode)));
+        }
+        return requests;
+    }
+
+    /** The registration body of the person who logs in as {@code subject}. */
+    static String body(String subject, String referralCode) {
+        return "{\"email\":\"" + subject + "@example.com\",\"name\":\"Bench " + subject.substring(subject.length() - 12)
+                + "\",\"country\":\"US\",\"referralCode\":\"" + referralCode + "\"}";
     }
 
     /** What one batch gave. {@code end} stays -1 when the events were not all seen within three minutes. */

@@ -44,6 +44,8 @@ import io.downline.platform.events.Topics;
 import io.downline.platform.testing.BenchReport;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.Tokens;
+import io.downline.platform.testing.bench.BenchFigures;
+import io.downline.platform.testing.bench.CpuUsage;
 import io.downline.user.domain.LevelCount;
 import io.downline.user.domain.ReferralCodes;
 import io.downline.user.domain.TreeNode;
@@ -128,8 +130,8 @@ class SponsorTreeBenchmark {
         long t0 = System.nanoTime();
         BulkTree generated = BulkTree.generate(MEMBERS, SEED);
         double generation = BulkTree.seconds(t0);
-        report.put("tree", generated.shape());
-        report.put("depth", generated.depthFigures());
+        report.put("tree", generated.tree.shape());
+        report.put("depth", generated.tree.depthFigures());
 
         BulkTree.LoadFigures load;
         Map<String, Object> verified;
@@ -159,7 +161,7 @@ class SponsorTreeBenchmark {
                 .atMost("paths that differ from the sponsor's path + own tree_id", ((Number) verified.get("pathMismatches")).doubleValue(), 0, "rows", true)
                 .writeAndAssert(report);
         assertEquals((long) MEMBERS, ((Number) verified.get("rows")).longValue());
-        assertEquals(bulk.maxDepth(), ((Number) verified.get("maxDepth")).intValue());
+        assertEquals(bulk.tree.maxDepth(), ((Number) verified.get("maxDepth")).intValue());
     }
 
     // ------------------------------------------------------------------------------------------ 2. upline
@@ -168,9 +170,9 @@ class SponsorTreeBenchmark {
     @Order(2)
     void uplineOfDeepMembers() throws Exception {
         assumeTrue(bulk != null, "bulk load failed");
-        List<Integer> deepest = bulk.deepest(UPLINE_MEMBERS);
+        List<Integer> deepest = bulk.tree.deepest(UPLINE_MEMBERS);
         UUID[] ids = deepest.stream().map(bulk::id).toArray(UUID[]::new);
-        int[] depths = deepest.stream().mapToInt(p -> bulk.depth[p]).toArray();
+        int[] depths = deepest.stream().mapToInt(p -> bulk.tree.depth[p]).toArray();
 
         for (int i = 0; i < 300; i++) { // warm-up: JIT, pool, server-side prepared statement
             tree.upline(ids[i % ids.length]);
@@ -215,7 +217,7 @@ class SponsorTreeBenchmark {
         Map<String, Object> restCpu = cpuRest.stop();
 
         BenchReport report = new BenchReport("sponsor-tree-upline");
-        report.put("tree", bulk.shape());
+        report.put("tree", bulk.tree.shape());
         report.put("members", Map.of("count", ids.length, "depthMin", depths[depths.length - 1], "depthMax", depths[0],
                 "note", "the " + ids.length + " deepest members, called round-robin"));
         report.put("repository", BenchFigures.summary(repository));
@@ -240,9 +242,9 @@ class SponsorTreeBenchmark {
     @Order(3)
     void downlineCountAndLevels() throws Exception {
         assumeTrue(bulk != null, "bulk load failed");
-        int position = bulk.closestDownline(DOWNLINE_SIZE);
+        int position = bulk.tree.closestDownline(DOWNLINE_SIZE);
         UUID id = bulk.id(position);
-        long expected = bulk.descendants(position);
+        long expected = bulk.tree.descendants(position);
         int wrong = 0;
 
         for (int i = 0; i < 2; i++) {
@@ -302,8 +304,8 @@ class SponsorTreeBenchmark {
         }
 
         BenchReport report = new BenchReport("sponsor-tree-downline");
-        report.put("tree", bulk.shape());
-        report.put("member", Map.of("descendants", expected, "depth", bulk.depth[position],
+        report.put("tree", bulk.tree.shape());
+        report.put("member", Map.of("descendants", expected, "depth", bulk.tree.depth[position],
                 "levelsBelow", levelRows));
         report.put("countRepository", BenchFigures.summary(count));
         report.put("levelsRepository", BenchFigures.summary(levels));
@@ -359,7 +361,7 @@ class SponsorTreeBenchmark {
         List<Map<String, Object>> warmUpRounds = new ArrayList<>();
         long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
         for (int round = 1; System.nanoTime() < warmUpEnd; round++) {
-            List<RegistrationLoad.Request> batch = registrations(WARMUP_ROUND, "bench-warm-", sponsorCodes, random);
+            List<RegistrationLoad.Request> batch = RegistrationLoad.requests(WARMUP_ROUND, "bench-warm-", sponsorCodes, random);
             double jitBefore = CpuUsage.jitCompilerSeconds();
             RegistrationLoad.Run warm = load.run(batch);
             double jitCores = (CpuUsage.jitCompilerSeconds() - jitBefore) / warm.seconds();
@@ -373,7 +375,7 @@ class SponsorTreeBenchmark {
         }
 
         long tPrepare = System.nanoTime();
-        List<RegistrationLoad.Request> requests = registrations(REGISTRATIONS, "bench-reg-", sponsorCodes, random);
+        List<RegistrationLoad.Request> requests = RegistrationLoad.requests(REGISTRATIONS, "bench-reg-", sponsorCodes, random);
         double prepareSeconds = BulkTree.seconds(tPrepare);
         Timer lagTimer = registry.find("downline.outbox.lag").timer();
         HistogramSnapshot lagBefore = lagTimer == null ? null : lagTimer.takeSnapshot();
@@ -393,7 +395,7 @@ class SponsorTreeBenchmark {
         Histogram seenLag = run.seenLag();
 
         BenchReport report = new BenchReport("registration-throughput");
-        report.put("tree", bulk == null ? "no bulk tree (load failed)" : bulk.shape());
+        report.put("tree", bulk == null ? "no bulk tree (load failed)" : bulk.tree.shape());
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("registrations", REGISTRATIONS);
         setup.put("clientThreads", CLIENTS);
@@ -466,17 +468,6 @@ class SponsorTreeBenchmark {
         return perRegistration;
     }
 
-    private static List<RegistrationLoad.Request> registrations(int count, String prefix, List<String> sponsorCodes,
-            SplittableRandom random) {
-        List<RegistrationLoad.Request> requests = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String subject = prefix + UUID.randomUUID();
-            String sponsorCode = sponsorCodes.get(1 + random.nextInt(sponsorCodes.size() - 1));
-            requests.add(new RegistrationLoad.Request(Tokens.member(subject), registrationBody(subject, sponsorCode)));
-        }
-        return requests;
-    }
-
     // ------------------------------------------------------------------------------------------ 5. depth limit
 
     /**
@@ -489,10 +480,10 @@ class SponsorTreeBenchmark {
     @Order(5)
     void depthLimitProbe() throws Exception {
         assumeTrue(bulk != null, "bulk load failed");
-        int deepest = bulk.deepest(1).get(0);
+        int deepest = bulk.tree.deepest(1).get(0);
         BenchReport report = new BenchReport("sponsor-tree-depth-limit");
-        report.put("tree", bulk.shape());
-        report.put("belowDeepestBulkMember", probeChain(bulk.id(deepest), bulk.depth[deepest], 600));
+        report.put("tree", bulk.tree.shape());
+        report.put("belowDeepestBulkMember", probeChain(bulk.id(deepest), bulk.tree.depth[deepest], 600));
         report.put("newLegFromRoot", probeChain(bulk.id(0), 0, 600));
         report.put("note", "chains inserted with plain INSERTs through the path trigger in one transaction, "
                 + "rolled back afterwards. An ltree label takes MAXALIGN(2 + digits) bytes: 8 up to 6 digits, 16 from 7 digits "
@@ -577,16 +568,11 @@ class SponsorTreeBenchmark {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
     }
 
-    private static String registrationBody(String subject, String referralCode) {
-        return "{\"email\":\"" + subject + "@example.com\",\"name\":\"Bench " + subject.substring(subject.length() - 12)
-                + "\",\"country\":\"US\",\"referralCode\":\"" + referralCode + "\"}";
-    }
-
     private HttpRequest register(String subject, String referralCode) {
         return HttpRequest.newBuilder(uri("/api/members")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + Tokens.member(subject))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(registrationBody(subject, referralCode))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(RegistrationLoad.body(subject, referralCode))).build();
     }
 
     private URI uri(String path) {

@@ -24,16 +24,38 @@ public interface OutboxConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** First delay after a failed round; doubles up to {@link #maxBackoff()}. */
+        /**
+         * First delay after a failed send of an aggregate's event (that aggregate waits, the others flow), and
+         * of the whole relay after a round in which nothing reached the broker; doubles up to {@link #maxBackoff()}.
+         */
         @WithDefault("200ms")
         Duration initialBackoff();
 
         @WithDefault("10s")
         Duration maxBackoff();
 
-        /** How long a round waits for the broker's acknowledgements. */
-        @WithDefault("30s")
+        /**
+         * Failed sends after which a row is parked when the broker refused that row itself (too large, invalid
+         * topic, no permission). A parked row is never sent again automatically and holds its aggregate back
+         * until an operator releases it (docs/outbox.md). Failures while the broker is unreachable do not park.
+         */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /**
+         * Longest time one round waits for the broker's acknowledgements; with the producer's own timeouts
+         * (max.block.ms, delivery.timeout.ms) it bounds a round during a broker outage.
+         */
+        @WithDefault("12s")
         Duration ackTimeout();
+
+        /** How long a relay thread that died stays down (health DOWN) before it is started again. */
+        @WithDefault("5s")
+        Duration restartDelay();
+
+        /** How often the backlog and parked gauges are counted again (read by OutboxMaintenance's schedule). */
+        @WithDefault("5s")
+        Duration gaugeInterval();
 
         /** Sent rows are deleted after this long. */
         @WithDefault("P7D")

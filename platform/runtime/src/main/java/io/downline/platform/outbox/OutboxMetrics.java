@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Relay metrics: lag (commit-to-acknowledgement), backlog (unsent rows), published and failed counts. */
+/**
+ * Relay metrics: lag (commit-to-acknowledgement), backlog (rows waiting to be sent), parked rows (waiting for an
+ * operator; alert on any), published and failed counts.
+ */
 @ApplicationScoped
 public class OutboxMetrics {
 
@@ -18,6 +21,7 @@ public class OutboxMetrics {
     private final Counter published;
     private final Counter failed;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
 
     public OutboxMetrics(MeterRegistry registry) {
         this.lag = Timer.builder("downline.outbox.lag")
@@ -30,6 +34,9 @@ public class OutboxMetrics {
         this.failed = Counter.builder("downline.outbox.failed").description("Send attempts that failed and will be retried")
                 .register(registry);
         Gauge.builder("downline.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published")
+                .register(registry);
+        Gauge.builder("downline.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox rows parked after repeated refusals; each holds its aggregate back until released")
                 .register(registry);
     }
 
@@ -44,5 +51,9 @@ public class OutboxMetrics {
 
     void backlog(long rows) {
         backlog.set(rows);
+    }
+
+    void parked(long rows) {
+        parked.set(rows);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Plain JDBC access to the outbox table for the relay (outside any business transaction). */
 final class OutboxStore {
@@ -63,17 +64,31 @@ final class OutboxStore {
         }
     }
 
-    static List<OutboxRow> unsent(Connection connection, int limit) throws SQLException {
+    /**
+     * The rows due for sending, in id order: unsent, not parked, not backing off, and not behind a row of
+     * their aggregate that is parked or backing off (a later event never overtakes an earlier one).
+     */
+    static List<OutboxRow> due(Connection connection, Instant now, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, event_id, topic, aggregate_id, type, payload, traceparent, created_at
-                FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?""")) {
-            statement.setInt(1, limit);
+                SELECT o.id, o.event_id, o.topic, o.aggregate_id, o.type, o.payload, o.traceparent, o.created_at,
+                       o.attempts
+                FROM outbox o
+                WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+                  AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+                  AND NOT EXISTS (SELECT 1 FROM outbox h
+                                  WHERE h.aggregate_id = o.aggregate_id AND h.id < o.id AND h.sent_at IS NULL
+                                    AND (h.parked_at IS NOT NULL OR h.next_attempt_at > ?))
+                ORDER BY o.id LIMIT ?""")) {
+            Timestamp at = Timestamp.from(now);
+            statement.setTimestamp(1, at);
+            statement.setTimestamp(2, at);
+            statement.setInt(3, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, java.util.UUID.class), rs.getString(3),
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant()));
+                            rs.getTimestamp(8).toInstant(), rs.getInt(9)));
                 }
             }
         }
@@ -84,26 +99,41 @@ final class OutboxStore {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE outbox SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE outbox SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL,
+                                  next_attempt_at = NULL
+                WHERE id = ANY(?)""")) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             statement.setArray(1, array);
             statement.executeUpdate();
         }
     }
 
-    static void markFailed(Connection connection, long id, String error) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+    /** Records a failed send: the row (and so its aggregate) waits until {@code retryAt}, or is parked. */
+    static void markFailed(Connection connection, long id, String error, Instant retryAt, Instant parkedAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, parked_at = ?
+                WHERE id = ?""")) {
             statement.setString(1, error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000)));
-            statement.setLong(2, id);
+            statement.setTimestamp(2, Timestamp.from(retryAt));
+            statement.setTimestamp(3, parkedAt == null ? null : Timestamp.from(parkedAt));
+            statement.setLong(4, id);
             statement.executeUpdate();
         }
     }
 
+    /** Rows waiting to be published (parked rows not included: they wait for an operator). */
     static long backlog(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+        return count(connection, "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL");
+    }
+
+    static long parked(Connection connection) throws SQLException {
+        return count(connection, "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND parked_at IS NOT NULL");
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

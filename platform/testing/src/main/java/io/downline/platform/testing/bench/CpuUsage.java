@@ -1,4 +1,4 @@
-package io.downline.user.bench;
+package io.downline.platform.testing.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * whatever else runs): this test JVM (service, clients, in-JVM broker), the PostgreSQL backends serving
  * this database, all other PostgreSQL processes, and everything else. In cores: CPU-seconds per wall second.
  */
-final class CpuUsage {
+public final class CpuUsage {
 
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
@@ -47,11 +47,11 @@ final class CpuUsage {
         this.jvmThreadsStart = jvmThreadTicks();
     }
 
-    static CpuUsage start(DataSource dataSource) {
+    public static CpuUsage start(DataSource dataSource) {
         return new CpuUsage(dataSource);
     }
 
-    Map<String, Object> stop() {
+    public Map<String, Object> stop() {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         long[] machineEnd = machine();
         double busy = (machineEnd[0] - machineStart[0] - (machineEnd[1] - machineStart[1])) / TICKS;
@@ -101,7 +101,7 @@ final class CpuUsage {
     }
 
     /** CPU-seconds of the named thread groups (see {@link #group}) during the measurement. */
-    static double seconds(Map<String, Object> usage, String... groups) {
+    public static double seconds(Map<String, Object> usage, String... groups) {
         @SuppressWarnings("unchecked")
         Map<String, Object> cores = (Map<String, Object>) usage.get("thisTestJvmCoresByThreadGroup");
         double wall = ((Number) usage.get("wallSeconds")).doubleValue();
@@ -112,17 +112,17 @@ final class CpuUsage {
         return sum;
     }
 
-    static final String SERVICE_WORKERS = "service: REST worker threads (executor-thread-*)";
-    static final String SERVICE_IO = "service: HTTP event loops, OIDC (vert.x-eventloop-*)";
-    static final String SERVICE_RELAY = "service: outbox relay and its producer";
-    static final String SERVICE_OTHER = "service: other (consumers, scheduler, pool)";
-    static final String KAFKA_BROKER = "test harness: in-JVM Kafka broker";
-    static final String HARNESS = "test harness: benchmark threads, HTTP client, event reader";
-    static final String JIT = "JVM: JIT compiler threads";
-    static final String GC = "JVM: GC and VM threads";
+    public static final String SERVICE_WORKERS = "service: REST worker threads (executor-thread-*)";
+    public static final String SERVICE_IO = "service: HTTP event loops, OIDC (vert.x-eventloop-*)";
+    public static final String SERVICE_RELAY = "service: outbox relay and its producer";
+    public static final String SERVICE_OTHER = "service: other (consumers, scheduler, pool)";
+    public static final String KAFKA_BROKER = "test harness: in-JVM Kafka broker";
+    public static final String HARNESS = "test harness: benchmark threads, HTTP client, event reader";
+    public static final String JIT = "JVM: JIT compiler threads";
+    public static final String GC = "JVM: GC and VM threads";
 
     /** CPU-seconds the JIT compiler threads of this JVM have used so far. */
-    static double jitCompilerSeconds() {
+    public static double jitCompilerSeconds() {
         return jvmThreadTicks().get(JIT) / TICKS;
     }
 
@@ -149,14 +149,14 @@ final class CpuUsage {
         return ticks;
     }
 
-    static String group(String name) {
+    public static String group(String name) {
         if (name.startsWith("executor-thread")) {
             return SERVICE_WORKERS;
         }
         if (name.startsWith("vert.x-eventloop") || name.startsWith("vert.x-acceptor")) {
             return SERVICE_IO;
         }
-        if (name.startsWith("outbox-relay") || name.contains("user-service-outbox")) {
+        if (name.startsWith("outbox-relay") || name.contains("-outbox")) {
             return SERVICE_RELAY;
         }
         if (name.contains(" | ")) { // Kafka client threads are named "<role> | <client or group id>"

@@ -1,4 +1,4 @@
-package io.downline.user.bench;
+package io.downline.platform.testing.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import io.downline.platform.testing.BenchReport;
 
 /** Latency summaries, targets with pass/fail, and the write-then-assert order every benchmark follows. */
-final class BenchFigures {
+public final class BenchFigures {
 
     private static final Logger LOG = Logger.getLogger(BenchFigures.class);
 
@@ -22,16 +22,16 @@ final class BenchFigures {
     }
 
     /** A histogram of microseconds, up to one minute, three significant digits. */
-    static Histogram micros() {
+    public static Histogram micros() {
         return new Histogram(60_000_000L, 3);
     }
 
-    static void record(Histogram histogram, long startNanos) {
+    public static void record(Histogram histogram, long startNanos) {
         histogram.recordValue(Math.max(1, Math.min(60_000_000L, (System.nanoTime() - startNanos) / 1_000)));
     }
 
     /** p50, p90, p99, max and mean in milliseconds of a histogram of microseconds. */
-    static Map<String, Object> summary(Histogram micros) {
+    public static Map<String, Object> summary(Histogram micros) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("count", micros.getTotalCount());
         summary.put("p50_ms", ms(micros.getValueAtPercentile(50)));
@@ -42,21 +42,21 @@ final class BenchFigures {
         return summary;
     }
 
-    static double p99ms(Histogram micros) {
+    public static double p99ms(Histogram micros) {
         return ms(micros.getValueAtPercentile(99));
     }
 
-    static double ms(long micros) {
+    public static double ms(long micros) {
         return micros / 1000.0;
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }
 
     /** The machine as the report should describe it, beyond what BenchReport records. */
-    static Map<String, Object> host() {
+    public static Map<String, Object> host() {
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
         host.put("memory", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
@@ -73,16 +73,16 @@ final class BenchFigures {
     }
 
     /** Targets of one benchmark: each is written with its figure and verdict, asserted ones fail the test. */
-    static final class Targets {
+    public static final class Targets {
 
         private final List<Map<String, Object>> rows = new ArrayList<>();
         private final List<String> misses = new ArrayList<>();
 
-        Targets atMost(String name, double actual, double limit, String unit, boolean asserted) {
+        public Targets atMost(String name, double actual, double limit, String unit, boolean asserted) {
             return add(name, actual, "<=", limit, unit, asserted, actual <= limit);
         }
 
-        Targets atLeast(String name, double actual, double limit, String unit, boolean asserted) {
+        public Targets atLeast(String name, double actual, double limit, String unit, boolean asserted) {
             return add(name, actual, ">=", limit, unit, asserted, actual >= limit);
         }
 
@@ -103,7 +103,7 @@ final class BenchFigures {
         }
 
         /** Writes the report (targets included), then fails if an asserted target was missed. */
-        void writeAndAssert(BenchReport report) {
+        public void writeAndAssert(BenchReport report) {
             report.put("targets", rows);
             report.put("pass", misses.isEmpty());
             Path file = report.write();

@@ -1,0 +1,181 @@
+package io.downline.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.jboss.logging.Logger;
+
+import io.downline.platform.events.CloudEventCodec;
+import io.downline.platform.events.EventEnvelope;
+
+/**
+ * One publishing round: sends the due rows, at most one per aggregate, waits (bounded) for the broker's
+ * acknowledgements, marks the acknowledged rows sent and the failed ones to retry later (their aggregate
+ * waits, the others do not) or parked.
+ */
+final class RelayRound {
+
+    private static final Logger LOG = Logger.getLogger(RelayRound.class);
+
+    /** How a round went; {@code nextRetry} is the earliest time a row that failed in it may go again. */
+    record Result(int sent, int failed, boolean more, Instant nextRetry) {
+
+        static final Result EMPTY = new Result(0, 0, false, null);
+
+        /** Nothing got through and something failed: the broker itself is likely away. */
+        boolean brokerAway() {
+            return sent == 0 && failed > 0;
+        }
+    }
+
+    private record InFlight(OutboxRow row, Future<RecordMetadata> ack) {
+    }
+
+    private final Connection connection;
+    private final Producer<String, String> producer;
+    private final OutboxConfig.Relay config;
+    private final OutboxMetrics metrics;
+    private final Clock clock;
+    private final String source;
+
+    RelayRound(Connection connection, Producer<String, String> producer, OutboxConfig.Relay config,
+            OutboxMetrics metrics, Clock clock, String source) {
+        this.connection = connection;
+        this.producer = producer;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    Result run() throws SQLException {
+        Instant now = clock.instant();
+        List<OutboxRow> rows = OutboxStore.due(connection, now, config.batchSize());
+        if (rows.isEmpty()) {
+            return Result.EMPTY;
+        }
+        // One event per aggregate per round: the next event of an aggregate is sent only once the broker
+        // acknowledged the one before it, so a failed send can never be overtaken by its successor.
+        Set<String> aggregatesInRound = new HashSet<>();
+        List<InFlight> inFlight = new ArrayList<>(rows.size());
+        List<OutboxRow> failedRows = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        boolean more = rows.size() == config.batchSize();
+        for (OutboxRow row : rows) {
+            if (!aggregatesInRound.add(row.aggregateId())) {
+                more = true;
+                continue;
+            }
+            Throwable refused;
+            try {
+                Future<RecordMetadata> ack = producer.send(record(row));
+                refused = failedAtOnce(ack);
+                if (refused == null) {
+                    inFlight.add(new InFlight(row, ack));
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+            failedRows.add(row);
+            failures.add(refused);
+            if (!SendFailure.refusedRow(refused)) {
+                // send() gave up at once on something that is not this row's fault (no metadata within
+                // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
+                // the round ends here and the rows not tried stay as they are.
+                more = true;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+        List<Long> sent = new ArrayList<>(inFlight.size());
+        for (InFlight pending : inFlight) {
+            try {
+                pending.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(pending.row().id());
+                metrics.published(Duration.between(pending.row().createdAt(), clock.instant()));
+            } catch (ExecutionException e) {
+                failedRows.add(pending.row());
+                failures.add(e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                failedRows.add(pending.row());
+                failures.add(new TimeoutException("no acknowledgement within " + config.ackTimeout()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        OutboxStore.markSent(connection, sent);
+        Instant nextRetry = null;
+        for (int i = 0; i < failedRows.size(); i++) {
+            Instant retryAt = failed(failedRows.get(i), failures.get(i), now);
+            nextRetry = nextRetry == null || retryAt.isBefore(nextRetry) ? retryAt : nextRetry;
+        }
+        if (!failedRows.isEmpty()) {
+            LOG.warnf("Outbox relay: %d of %d events not acknowledged (first: %s); their aggregates retry later",
+                    failedRows.size(), failedRows.size() + sent.size(), SendFailure.describe(failures.get(0)));
+        }
+        return new Result(sent.size(), failedRows.size(), more, nextRetry);
+    }
+
+    /** The failure of a send that completed inside send() (Kafka returns some refusals as a failed future). */
+    private static Throwable failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private Instant failed(OutboxRow row, Throwable failure, Instant now) throws SQLException {
+        int attempts = row.attempts() + 1;
+        boolean park = SendFailure.refusedRow(failure) && attempts >= config.maxAttempts();
+        Instant retryAt = now.plus(backoff(attempts));
+        String reason = SendFailure.describe(failure);
+        OutboxStore.markFailed(connection, row.id(), reason, retryAt, park ? now : null);
+        metrics.failed();
+        if (park) {
+            LOG.errorf("Outbox row %d (event %s, %s, aggregate %s, topic %s) parked after %d failed attempts: %s. "
+                    + "Its aggregate's later events wait until it is released (platform/runtime/docs/outbox.md).",
+                    row.id(), row.eventId(), row.type(), row.aggregateId(), row.topic(), attempts, reason);
+            metrics.parked(OutboxStore.parked(connection));
+        }
+        return retryAt;
+    }
+
+    /** Per-aggregate back-off: the initial delay doubled per failed attempt, capped. */
+    private Duration backoff(int attempts) {
+        Duration delay = config.initialBackoff();
+        for (int i = 1; i < attempts && delay.compareTo(config.maxBackoff()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+    }
+
+    private ProducerRecord<String, String> record(OutboxRow row) {
+        EventEnvelope envelope = new EventEnvelope(row.eventId(), row.type(), source, row.aggregateId(),
+                row.createdAt(), row.traceparent(), row.payload());
+        return CloudEventCodec.toRecord(row.topic(), envelope);
+    }
+}

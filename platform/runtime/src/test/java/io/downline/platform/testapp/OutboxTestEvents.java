@@ -1,0 +1,55 @@
+package io.downline.platform.testapp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.admin.AdminActionPerformed;
+import io.downline.platform.outbox.OutboxWriter;
+
+/**
+ * The test application's state change with its event, as a service makes one: a widget renamed and an
+ * {@code admin.action-performed} about it, written to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class OutboxTestEvents {
+
+    private final EntityManager entityManager;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public OutboxTestEvents(EntityManager entityManager, OutboxWriter outbox, Clock clock) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Renames each widget, all in one transaction; returns the event ids in order. */
+    @Transactional
+    public List<UUID> renameAll(List<UUID> widgetIds, String name) {
+        return widgetIds.stream().map(id -> rename(id, name)).toList();
+    }
+
+    /** Renames the widget (creating it first if needed) and queues the event; the action names the step. */
+    @Transactional
+    public UUID rename(UUID widgetId, String name) {
+        Widget widget = entityManager.find(Widget.class, widgetId);
+        if (widget == null) {
+            widget = new Widget();
+            widget.id = widgetId;
+            widget.createdAt = clock.instant();
+            widget.name = name;
+            entityManager.persist(widget);
+        }
+        widget.name = name;
+        entityManager.flush();
+        return outbox.publish(EventType.ADMIN_ACTION_PERFORMED, widgetId,
+                new AdminActionPerformed("test-admin", List.of("admin"), "platform-test", name, "widget",
+                        widgetId.toString(), null, null, null, null, clock.instant()));
+    }
+}
