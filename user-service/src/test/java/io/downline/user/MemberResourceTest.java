@@ -244,6 +244,23 @@ class MemberResourceTest {
     }
 
     @Test
+    void anUnverifiedOrMissingEmailClaimCannotRegister() {
+        String subject = "sub-" + UUID.randomUUID();
+        String unverified = Tokens.builder(subject).roles("member").emailVerified(false).sign();
+        given().auth().oauth2(unverified).contentType(ContentType.JSON)
+                .body(registration(subject + "@example.com", TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("email"));
+        String noEmail = Tokens.builder(subject).roles("member").email(null).sign();
+        given().auth().oauth2(noEmail).contentType(ContentType.JSON)
+                .body(registrationWithoutEmail(TestMembers.ROOT_REFERRAL_CODE))
+                .when().post("/api/members")
+                .then().statusCode(422).body("errors[0].field", equalTo("email"));
+        given().auth().oauth2(Tokens.member(subject)).get("/api/members/me").then().statusCode(404);
+    }
+
+    @Test
     void registrationNeedsTheMemberRole() {
         for (String role : new String[] { "admin", "auditor", "finance" }) {
             String subject = "sub-" + UUID.randomUUID();
