@@ -100,6 +100,28 @@ class MemberResourceTest {
         }
     }
 
+    @Test
+    void aRetriedRegistrationWithItsIdempotencyKeyGetsTheFirstAnswer() {
+        String subject = "sub-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = registration(subject + "@example.com", TestMembers.ROOT_REFERRAL_CODE);
+        var first = given().auth().oauth2(Tokens.member(subject)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/members")
+                .then().statusCode(201).extract();
+        // Without the key the retry would be a 409 "already registered"; with it, the client gets its 201 again.
+        var retry = given().auth().oauth2(Tokens.member(subject)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/members")
+                .then().statusCode(201).extract();
+        assertThat(retry.asString()).isEqualTo(first.asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        given().auth().oauth2(Tokens.member(subject)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/members")
+                .then().statusCode(409);
+    }
+
     private static Map<String, Object> registrationWithoutEmail(String referralCode) {
         return Map.of("name", "Ada Lovelace", "country", "GB", "referralCode", referralCode);
     }

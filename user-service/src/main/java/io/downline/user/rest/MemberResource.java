@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.downline.platform.paging.Page;
 import io.downline.platform.http.ProblemException;
+import io.downline.platform.idempotency.Idempotent;
 import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
 import io.downline.user.domain.MemberStatus;
@@ -74,6 +75,7 @@ public class MemberResource {
 
     @POST
     @RolesAllowed(Roles.MEMBER)
+    @Idempotent(required = false)
     @Operation(summary = "Register as a member, with your login's verified email, under the sponsor whose referral code you bring")
     public Response register(@NotNull @Valid RegistrationRequest request) {
         MemberView member = MemberView.of(registration.register(new Registration(caller.subject(), verifiedEmail(),

@@ -183,7 +183,7 @@ final class BulkTree {
     private void copy(Connection connection, LoadFigures figures) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                 COPY member (id, tree_id, email, name, phone, country, referral_code, sponsor_id, oidc_subject, status,
-                             path, rank, registered_at, updated_at, version) FROM STDIN""");
+                             status_before_suspension, path, rank, registered_at, updated_at, version) FROM STDIN""");
         long t0 = System.nanoTime();
         long formatNanos = 0;
         long bytes = 0;
@@ -213,6 +213,8 @@ final class BulkTree {
                         (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString()).tab();
                 int status = random.nextInt(100);
                 row.text(status < 85 ? "ACTIVE" : status < 95 ? "PENDING" : status < 98 ? "SUSPENDED" : "TERMINATED").tab();
+                // A suspended member remembers the status the suspension interrupted (a table constraint).
+                row.text(status >= 95 && status < 98 ? "ACTIVE" : "\\N").tab();
                 // Path: the root's path, then the tree_ids from the top of the bulk tree down to the member.
                 int length = 0;
                 for (int p = j; p != 0; p = tree.sponsor[p]) {
