@@ -39,7 +39,10 @@ SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError}"
 # passed to the services as the root (company) member's login.
 ROOT_SUBJECT="00000000-0000-4000-8000-000000000001"
 
-TOPICS=(users.events.v1 kyc.events.v1 orders.events.v1 commissions.events.v1 payouts.events.v1 incentives.events.v1)
+# users.events.v1 keeps its whole history: a service that switches on the platform's member projection
+# builds it from the topic's beginning.
+MEMBER_TOPIC=users.events.v1
+TOPICS=(kyc.events.v1 orders.events.v1 commissions.events.v1 payouts.events.v1 incentives.events.v1)
 TOPIC_PARTITIONS=6
 TOPIC_RETENTION_MS=604800000 # 7 days
 # Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
@@ -148,6 +151,7 @@ create_topics() {
   local existing
   existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "${KAFKA_BOOTSTRAP}" --list 2>>"${LOG_DIR}/kafka-topics.log")" \
     || die "could not list Kafka topics; log: ${LOG_DIR}/kafka-topics.log"
+  create_missing "${existing}" "${TOPIC_PARTITIONS}" -1 "${MEMBER_TOPIC}"
   create_missing "${existing}" "${TOPIC_PARTITIONS}" "${TOPIC_RETENTION_MS}" "${TOPICS[@]}"
   create_missing "${existing}" 1 "${DLQ_RETENTION_MS}" "${DLQ_TOPICS[@]}"
 }
@@ -325,7 +329,7 @@ summary() {
     printf '%-22s %-62s\n' "  health" "http://127.0.0.1:${port}/q/health"
     printf '%-22s %-62s\n' "  metrics" "http://127.0.0.1:${port}/q/metrics"
   done
-  printf '\nTopics: %s (%s partitions, 7 days)\n' "${TOPICS[*]}" "${TOPIC_PARTITIONS}"
+  printf '\nTopics: %s (%s partitions, kept forever); %s (7 days)\n' "${MEMBER_TOPIC}" "${TOPIC_PARTITIONS}" "${TOPICS[*]}"
   printf 'Dead-letter topics: %s (1 partition, 30 days)\n' "${DLQ_TOPICS[*]}"
   printf 'Logs: %s/   Stop: deploy/local/down.sh\n' "${LOG_DIR}"
   if ((${#STARTED_IN[@]} > 0)); then
