@@ -52,9 +52,7 @@ public class MeetingService {
         meetings.flush();
         outbox.publish(EventType.MEETING_SCHEDULED, meeting.id, new MeetingScheduled(meeting.id, teamId, meeting.title,
                 meeting.startsAt, meeting.endsAt, meeting.location, meeting.organizerId, meeting.createdAt));
-        if (caller.isStaff()) {
-            audit.record("meeting.schedule", "meeting", meeting.id, null, MeetingSnapshot.of(meeting));
-        }
+        audit.record("meeting.schedule", "meeting", meeting.id, null, MeetingSnapshot.of(meeting));
         return meeting;
     }
 
@@ -81,9 +79,7 @@ public class MeetingService {
         meetings.flush();
         outbox.publish(EventType.MEETING_CANCELLED, meetingId,
                 new MeetingCancelled(meetingId, teamId, meeting.cancelReason, meeting.cancelledAt));
-        if (caller.isStaff()) {
-            audit.record("meeting.cancel", "meeting", meetingId, before, MeetingSnapshot.of(meeting));
-        }
+        audit.record("meeting.cancel", "meeting", meetingId, before, MeetingSnapshot.of(meeting));
         return meeting;
     }
 

@@ -89,9 +89,7 @@ public class TeamService {
         teams.persist(team);
         teams.flush();
         outbox.publish(EventType.TEAM_CREATED, team.id, new TeamCreated(team.id, team.name, leaderId, team.createdAt));
-        if (caller.isStaff()) {
-            audit.record("team.create", "team", team.id, null, TeamSummary.of(team, 0));
-        }
+        audit.record("team.create", "team", team.id, null, TeamSummary.of(team, 0));
         return details(team, leader);
     }
 
@@ -137,9 +135,7 @@ public class TeamService {
         memberships.flush();
         outbox.publish(EventType.TEAM_MEMBER_ADDED, teamId, new TeamMemberAdded(teamId, memberId, membership.addedAt));
         TeamMember added = TeamMember.of(membership, member);
-        if (caller.isStaff()) {
-            audit.record("team.member-add", "team", teamId, null, added);
-        }
+        audit.record("team.member-add", "team", teamId, null, added);
         return added;
     }
 
@@ -153,9 +149,7 @@ public class TeamService {
         memberships.delete(membership);
         memberships.flush();
         outbox.publish(EventType.TEAM_MEMBER_REMOVED, teamId, new TeamMemberRemoved(teamId, memberId, now()));
-        if (caller.isStaff()) {
-            audit.record("team.member-remove", "team", teamId, before, null);
-        }
+        audit.record("team.member-remove", "team", teamId, before, null);
     }
 
     /** Sets the target of the current period. */
@@ -166,10 +160,8 @@ public class TeamService {
         BigDecimal target = volume.setScale(2);
         BigDecimal before = sales.targetOf(teamId, period);
         sales.setTarget(teamId, period, target);
-        if (caller.isStaff()) {
-            audit.record("team.target-set", "team", teamId, new TeamTarget(period.toString(), before),
-                    new TeamTarget(period.toString(), target));
-        }
+        audit.record("team.target-set", "team", teamId, new TeamTarget(period.toString(), before),
+                new TeamTarget(period.toString(), target));
         return details(team, members.findById(team.leaderId));
     }
 
