@@ -36,7 +36,7 @@ import io.quarkus.security.Authenticated;
  */
 @Path("/api/members")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Genealogy")
+@Tag(name = "Genealogy", description = "The sponsor tree: upline, downline, sponsor changes")
 @Authenticated
 public class GenealogyResource {
 

@@ -33,7 +33,7 @@ import io.downline.user.service.NewMeeting;
 @Path("/api/teams/{teamId}/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Team meetings")
+@Tag(name = "Team meetings", description = "Meetings of a team: schedule, cancel, reminders")
 public class MeetingResource {
 
     private final MeetingService meetings;

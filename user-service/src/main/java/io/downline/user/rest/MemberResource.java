@@ -54,7 +54,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Members")
+@Tag(name = "Members", description = "Registration, profiles and member status")
 @Authenticated
 public class MemberResource {
 

@@ -37,7 +37,7 @@ import io.downline.user.service.TeamService;
 @Path("/api/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Teams")
+@Tag(name = "Teams", description = "Teams led by a member, their members and performance")
 public class TeamResource {
 
     private final TeamService teams;

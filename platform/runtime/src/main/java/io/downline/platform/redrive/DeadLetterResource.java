@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.downline.platform.audit.AdminAudit;
 import io.downline.platform.security.Roles;
@@ -19,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @Path("/admin/dead-letters")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Operations", description = "Operators' tools every service carries: dead-letter redrive")
 public class DeadLetterResource {
 
     private final DeadLetterRedrive redrive;
