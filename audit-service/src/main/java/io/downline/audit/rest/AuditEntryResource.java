@@ -48,7 +48,7 @@ public class AuditEntryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "Entries newest first, filtered by actor, subject, type, source and event time, with a cursor")
-    public EntryPageView list(@QueryParam("actor") @Size(max = 200) String actor,
+    public EntryPageView entries(@QueryParam("actor") @Size(max = 200) String actor,
             @QueryParam("subject") @Size(max = 200) String subject,
             @QueryParam("type") @Size(max = 200) String type,
             @QueryParam("source") @Size(max = 200) String source,
@@ -64,7 +64,7 @@ public class AuditEntryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "One entry by its sequence number")
-    public EntryView get(@PathParam("seq") @Min(1) long seq) {
+    public EntryView entry(@PathParam("seq") @Min(1) long seq) {
         return EntryView.of(queries.get(seq));
     }
 

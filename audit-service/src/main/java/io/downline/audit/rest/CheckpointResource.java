@@ -36,7 +36,7 @@ public class CheckpointResource {
     @Path("/checkpoints")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "Signed checkpoints of the chain's head, newest first")
-    public List<CheckpointView> list(@QueryParam("before") @Min(1) Long before,
+    public List<CheckpointView> checkpoints(@QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return checkpoints.list(before, limit).stream().map(CheckpointView::of).toList();
     }
