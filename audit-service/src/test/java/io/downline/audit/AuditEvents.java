@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.downline.platform.testing.EventPublisher;
 
 /** Being the other services (raw CloudEvents records), and looking at the log as its owner. */
-final class AuditEvents {
+public final class AuditEvents {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -82,7 +82,7 @@ final class AuditEvents {
     }
 
     /** A connection as the schema's owner (what Flyway uses), not as the service's restricted role. */
-    static Connection owner() throws SQLException {
+    public static Connection owner() throws SQLException {
         var config = ConfigProvider.getConfig();
         Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.flyway.username", String.class),
