@@ -50,14 +50,12 @@ public final class ChainHash {
         if (withHashes) {
             out.append(",\"hash\":\"").append(Hex.of(entry.hash())).append('"');
         }
-        out.append(",\"occurredAt\":");
-        Jcs.string(out, EntryTime.format(entry.occurredAt()));
+        EntryTime.append(out.append(",\"occurredAt\":\""), entry.occurredAt()).append('"');
         out.append(",\"payload\":").append(entry.payload());
         if (withHashes) {
             out.append(",\"prevHash\":\"").append(Hex.of(entry.prevHash())).append('"');
         }
-        out.append(",\"recordedAt\":");
-        Jcs.string(out, EntryTime.format(entry.recordedAt()));
+        EntryTime.append(out.append(",\"recordedAt\":\""), entry.recordedAt()).append('"');
         out.append(",\"seq\":").append(entry.seq());
         out.append(",\"source\":");
         Jcs.string(out, entry.source());

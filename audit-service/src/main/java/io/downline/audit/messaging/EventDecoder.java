@@ -37,6 +37,9 @@ final class EventDecoder {
         } catch (MalformedEventException e) {
             throw new MalformedPayloadException(e.getMessage());
         }
+        if (!EntryTime.inRange(event.time())) {
+            throw new MalformedPayloadException("ce_time " + event.time() + " is outside the years 1 to 9999");
+        }
         JsonNode payload = parse(event);
         String dataSchema = CloudEventCodec.header(record.headers(), CloudEventHeaders.DATA_SCHEMA);
         NewEntry entry = new NewEntry(event.id(), event.type(), event.source(), event.subject(), Actors.of(payload),

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.postgresql.PGStatement;
+
 import io.downline.audit.domain.AuditEntry;
 import io.downline.audit.domain.AuditFilter;
 
@@ -162,6 +164,8 @@ public class AuditLogRepository {
         String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where.sql() + " ORDER BY seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setFetchSize(STREAM_FETCH);
+            // binary transfer from the first execution: timestamps, uuids and hashes without text parsing
+            query.unwrap(PGStatement.class).setPrepareThreshold(-1);
             where.bind(query);
             long given = 0;
             try (ResultSet rs = query.executeQuery()) {

@@ -78,6 +78,21 @@ class ChainHashTest {
     }
 
     @Test
+    void theHandWrittenTimeFormatIsThePattern() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            Instant time = EntryTime.truncate(Instant.ofEpochSecond(
+                    EntryTime.MIN.getEpochSecond() + (long) (random.nextDouble()
+                            * (EntryTime.MAX.getEpochSecond() - EntryTime.MIN.getEpochSecond())), random.nextInt(1_000_000_000)));
+            assertThat(EntryTime.format(time)).isEqualTo(pattern.format(time));
+        }
+        assertThat(EntryTime.format(EntryTime.MIN)).isEqualTo("0001-01-01T00:00:00.000000Z");
+        assertThat(EntryTime.format(EntryTime.MAX)).isEqualTo("9999-12-31T23:59:59.999999Z");
+    }
+
+    @Test
     void timesAreWrittenWithSixDecimals() {
         assertThat(EntryTime.format(Instant.parse("2026-05-10T09:00:00Z"))).isEqualTo("2026-05-10T09:00:00.000000Z");
         assertThat(EntryTime.format(Instant.parse("2026-05-10T09:00:00.123456789Z")))

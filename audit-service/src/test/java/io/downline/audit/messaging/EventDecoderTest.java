@@ -68,6 +68,11 @@ class EventDecoderTest {
                 .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("surrogate");
         assertThatThrownBy(() -> EventDecoder.decode(record(UUID.randomUUID().toString(), "{}", "ce_subject", "a\u0000b")))
                 .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("NUL");
+        ConsumerRecord<String, String> farFuture = record(UUID.randomUUID().toString(), "{}");
+        farFuture.headers().remove("ce_time");
+        farFuture.headers().add("ce_time", "+10000-01-01T00:00:00Z".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> EventDecoder.decode(farFuture)).isInstanceOf(MalformedPayloadException.class)
+                .hasMessageContaining("years 1 to 9999");
         assertThatThrownBy(() -> EventDecoder.decode(record(UUID.randomUUID().toString(), null)))
                 .isInstanceOf(MalformedPayloadException.class);
     }
