@@ -5,6 +5,8 @@ import static io.downline.audit.AuditEvents.count;
 import static io.downline.audit.AuditEvents.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -16,10 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.downline.audit.service.Ingestion;
 import io.downline.platform.events.Topics;
 import io.downline.platform.security.Roles;
 import io.downline.platform.testing.EventLog;
@@ -33,6 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class IngestionTest {
 
     static final String AUDITOR = Tokens.of("auditor-1", Roles.AUDITOR);
+
+    @Inject
+    Ingestion ingestion;
 
     @Test
     void everyDomainTopicIsAppendedToOneChain() {
@@ -105,7 +114,7 @@ class IngestionTest {
             assertThat(header(notJson, "dead-letter-topic")).isEqualTo(Topics.KYC);
         }
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("audit_ingest_dead_lettered_total{topic=\"kyc.events.v1\"}"));
+                .body(containsString("audit_ingest_dead_lettered_total{topic=\"kyc.events.v1\"}"));
     }
 
     @Test
@@ -126,6 +135,27 @@ class IngestionTest {
             }
         }
         assertThat(inLog).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aFailingDatabaseIsRetriedUntilItWorksNeverDeadLettered() throws Exception {
+        String role = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        UUID id;
+        try (Connection owner = AuditEvents.owner()) {
+            owner.createStatement().execute("REVOKE INSERT ON audit_entry FROM " + role);
+            try {
+                id = send(Topics.ORDERS, "order.completed", "shop", "retry-" + UUID.randomUUID(), "{\"n\":1}");
+                await().atMost(AuditEvents.WAIT).until(() -> ingestion.failingSince() != null);
+                given().when().get("/q/health/ready").then().statusCode(503)
+                        .body(containsString("audit-ingestion"));
+                assertThat(count(id)).isZero();
+            } finally {
+                owner.createStatement().execute("GRANT INSERT ON audit_entry TO " + role);
+            }
+        }
+        awaitEntry(id);
+        await().atMost(AuditEvents.WAIT).until(() -> ingestion.failingSince() == null);
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
