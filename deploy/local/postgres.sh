@@ -8,6 +8,10 @@ DB_NAME="${DB_NAME:-downline}"
 TEST_DB_NAME="${TEST_DB_NAME:-downline_test}"
 DB_USER="${DB_USER:-downline}"
 DB_PASSWORD="${DB_PASSWORD:-downline}"
+# audit-service runs as a role that may only insert and select on its log (its migrations, run as DB_USER,
+# grant exactly that); the role itself needs CREATEROLE to exist, so it is created here.
+AUDIT_DB_USER="${AUDIT_DB_USER:-downline_audit}"
+AUDIT_DB_PASSWORD="${AUDIT_DB_PASSWORD:-downline_audit}"
 # Debian's default (128MB) is far below what a production server gives PostgreSQL; a subtree of 100,000
 # members then comes from the OS cache page by page. 0 keeps the server's own setting.
 PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-1GB}"
@@ -33,6 +37,7 @@ SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '${DB_USER}', '${DB_PASSWORD}'
 SELECT format('CREATE DATABASE %I OWNER %I', d, '${DB_USER}') FROM unnest(ARRAY['${DB_NAME}', '${TEST_DB_NAME}']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SQL
+  audit_role
   # Extensions live once per database, in public; services keep public on their search path.
   for db in "${DB_NAME}" "${TEST_DB_NAME}"; do
     as_root runuser -u postgres -- env PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -d "${db}" \
@@ -41,6 +46,16 @@ SQL
       -c "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"
   done
   echo "PostgreSQL ready: jdbc:postgresql://127.0.0.1:5432/${DB_NAME} (tests: ${TEST_DB_NAME}, user ${DB_USER})"
+}
+
+# The audit role, and CONNECT on the local run's database and every test database (downline_test*).
+audit_role() {
+  as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<SQL
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '${AUDIT_DB_USER}', '${AUDIT_DB_PASSWORD}')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${AUDIT_DB_USER}') \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', datname, '${AUDIT_DB_USER}') FROM pg_database
+ WHERE datname = '${DB_NAME}' OR datname LIKE 'downline\_test%' \gexec
+SQL
 }
 
 tune() {
