@@ -64,7 +64,7 @@ function showUnread() {
 function render(n, fresh) {
   const item = document.createElement('li');
   item.dataset.sequence = n.sequence;
-  item.dataset.type = n.type || n.notificationType;
+  item.dataset.type = n.notificationType || n.type;
   item.className = (n.read ? '' : 'unread') + (fresh ? ' fresh' : '');
   const title = document.createElement('div');
   title.className = 'title';

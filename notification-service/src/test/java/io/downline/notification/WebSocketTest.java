@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.downline.notification.support.Db;
 import io.downline.notification.support.MailAndLoginTestResource;
+import io.downline.notification.support.StalledClient;
 import io.downline.notification.support.TestEvents;
 import io.downline.notification.support.TestEvents.Member;
 import io.downline.notification.support.WsClient;
@@ -150,7 +151,7 @@ class WebSocketTest {
             socket.awaitError("unknown-room");
             await().atMost(Duration.ofSeconds(10)).until(() -> socket.frames("error").size() == 7);
             assertThat(socket.notifications(member.room())).isEmpty();
-            assertThat(socket.frames("joined")).isEmpty();
+            assertThat(socket.frames("joined")).extracting(f -> f.path("room").asText()).containsExactly(stranger.room());
         }
         try (WsClient teammate = WsClient.connect(uri(null), token(member))) {
             teammate.join("team:" + team, 0L);
@@ -198,28 +199,31 @@ class WebSocketTest {
     }
 
     @Test
-    void aClientThatCannotKeepUpIsDisconnectedWithoutSlowingTheOthers() {
+    void aClientThatCannotKeepUpIsDisconnectedWithoutSlowingTheOthers() throws Exception {
         Member busy = TestEvents.register(null);
         awaitStream(busy.room(), 1);
-        try (WsClient slow = WsClient.connectPaused(uri(null), token(busy));
+        try (StalledClient slow = StalledClient.connect(base.getPort(), token(busy));
                 WsClient fast = WsClient.connect(uri(null), token(busy))) {
             fast.awaitFrame("live", busy.room());
             await().atMost(Duration.ofSeconds(10)).until(() -> rooms(busy.room()) == 2);
             int pushed = 3000;
+            int batch = 50;
             String body = "y".repeat(6000);
-            // Deliveries straight onto the replicas' channel, as stored notifications are announced: big enough
-            // that the paused client's TCP buffers fill and its send queue passes the bound (64 in tests).
-            db.strings("SELECT count(pg_notify('notification_delivery', json_build_object('room', ?::text, 'sequence', s,"
-                    + " 'id', gen_random_uuid(), 'notificationType', 'welcome', 'title', 't', 'body', ?::text,"
-                    + " 'data', '{}'::json, 'createdAt', now())::text)) FROM generate_series(100, 99 + ?) s",
-                    busy.room(), body, pushed);
-
+            // Deliveries straight onto the replicas' channel, as stored notifications are announced, in batches
+            // the fast client keeps up with (below the bound of 64 queued frames in tests); the paused client's
+            // TCP buffers fill, its queue passes the bound and the server closes it.
+            for (int from = 100; from < 100 + pushed; from += batch) {
+                db.strings("SELECT count(pg_notify('notification_delivery', json_build_object('room', ?::text,"
+                        + " 'sequence', s, 'id', gen_random_uuid(), 'notificationType', 'welcome', 'title', 't',"
+                        + " 'body', ?::text, 'data', '{}'::json, 'createdAt', now())::text))"
+                        + " FROM generate_series(?, ?) s", busy.room(), body, from, from + batch - 1);
+                int expected = from - 100 + batch;
+                await().atMost(Duration.ofSeconds(30)).until(() -> fast.notifications(busy.room()).size() == expected);
+            }
             await().atMost(Duration.ofSeconds(60)).until(() -> fast.notifications(busy.room()).size() == pushed);
+            // The server gave up on the stalled client (closed as too slow), the fast one is still served.
             await().atMost(Duration.ofSeconds(30)).until(() -> rooms(busy.room()) == 1);
             assertThat(fast.isClosed()).isFalse();
-            slow.resume();
-            assertThat(slow.awaitClose()).isIn(4002, 1006, -1);
-            assertThat(slow.notifications(busy.room()).size()).isLessThan(pushed);
         }
     }
 

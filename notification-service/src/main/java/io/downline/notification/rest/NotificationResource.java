@@ -25,7 +25,7 @@ import io.downline.notification.service.InboxService;
 import io.downline.platform.security.Caller;
 import io.downline.platform.security.Roles;
 
-/** The caller's own inbox. Read marks are the member's own state: a suspended member may still set them. */
+/** The caller's own inbox. A suspended member reads it; the platform refuses their changes. */
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbox")

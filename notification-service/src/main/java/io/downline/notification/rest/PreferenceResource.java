@@ -50,7 +50,6 @@ public class PreferenceResource {
     @Operation(summary = "Mute a notification type, or have it also sent to you by e-mail")
     public PreferenceView setPreference(@PathParam("type") @Pattern(regexp = "[a-z]+(-[a-z]+)*") String type,
             @NotNull @Valid PreferenceRequest request) {
-        caller.requireGoodStanding();
         return PreferenceView.of(preferences.set(caller.requireMemberId(), type, request.muted(), request.email()));
     }
 }

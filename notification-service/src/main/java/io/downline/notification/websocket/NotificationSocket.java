@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +17,9 @@ import io.downline.notification.service.RoomAccess;
 import io.downline.notification.service.Viewer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -31,6 +35,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
 public class NotificationSocket {
 
     static final int MAX_ROOMS = 50;
+    static final int MESSAGE_TOO_BIG = 1009;
+    static final int SERVER_ERROR = 1011;
+    private static final Logger LOG = Logger.getLogger(NotificationSocket.class);
 
     private final SecurityIdentity identity;
     private final RoomAccess access;
@@ -120,6 +127,29 @@ public class NotificationSocket {
             after = afterField.asLong();
         }
         join(socket, room.get(), after);
+    }
+
+    /**
+     * A frame over the size limit closes the socket with 1009 (message too big); anything else that fails while
+     * handling a frame closes it with 1011, and the client reconnects with its last sequence.
+     */
+    @OnError
+    public void failed(WebSocketConnection connection, Throwable failure) {
+        boolean tooBig = String.valueOf(failure.getMessage()).contains("max message size")
+                || String.valueOf(failure.getMessage()).contains("max frame");
+        if (!tooBig) {
+            LOG.errorf(failure, "WebSocket %s failed; closing it", connection.id());
+        }
+        CloseReason reason = tooBig ? new CloseReason(MESSAGE_TOO_BIG, "Frame too big")
+                : new CloseReason(SERVER_ERROR, "Server error: reconnect with your last sequence");
+        Socket socket = rooms.socket(connection.id());
+        if (socket != null) {
+            socket.close(reason.getCode(), reason.getMessage());
+        } else {
+            connection.close(reason).subscribe().with(done -> {
+            }, ignored -> {
+            });
+        }
     }
 
     @OnClose

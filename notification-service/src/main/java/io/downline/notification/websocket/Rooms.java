@@ -70,9 +70,9 @@ public class Rooms {
         sockets.values().forEach(socket -> socket.close(code, reason));
     }
 
-    /** How many of this replica's sockets are in the room. */
+    /** How many of this replica's sockets are in the room and not being closed. */
     public int inRoom(String room) {
-        return in(room).size();
+        return (int) in(room).stream().filter(subscription -> subscription.socket().open()).count();
     }
 
     public int size() {

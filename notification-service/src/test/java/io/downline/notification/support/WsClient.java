@@ -18,10 +18,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/**
- * A real WebSocket client (the JDK's) that keeps every frame it receives and the close code. A client made
- * with {@link #connectPaused} reads nothing until told, like a client that cannot keep up.
- */
+/** A real WebSocket client (the JDK's) that keeps every frame it receives and the close code. */
 public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,11 +26,9 @@ public final class WsClient implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final boolean paused;
     private WebSocket socket;
 
-    private WsClient(boolean paused) {
-        this.paused = paused;
+    private WsClient() {
     }
 
     public static URI uri(int port, String query) {
@@ -41,17 +36,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(URI uri, String token) {
-        return open(uri, token, false);
-    }
-
-    public static WsClient connectPaused(URI uri, String token) {
-        return open(uri, token, true);
+        return open(uri, token);
     }
 
     /** The handshake's HTTP status when the server refuses the upgrade. */
     public static int refusedStatus(URI uri, String token) {
         try {
-            open(uri, token, false).close();
+            open(uri, token).close();
             return 101;
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -61,8 +52,8 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    private static WsClient open(URI uri, String token, boolean paused) {
-        WsClient client = new WsClient(paused);
+    private static WsClient open(URI uri, String token) {
+        WsClient client = new WsClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -114,11 +105,6 @@ public final class WsClient implements AutoCloseable {
         return closed.isDone();
     }
 
-    /** Starts reading again (a paused client). */
-    public void resume() {
-        socket.request(Long.MAX_VALUE);
-    }
-
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
@@ -133,9 +119,7 @@ public final class WsClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            if (!paused) {
-                webSocket.request(Long.MAX_VALUE);
-            }
+            webSocket.request(Long.MAX_VALUE);
         }
 
         @Override
