@@ -6,7 +6,7 @@
 CREATE TABLE member_contact (
     member_id  UUID PRIMARY KEY,
     email      TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 320),
-    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name       TEXT NOT NULL CHECK (length(name) >= 1),
     locale     TEXT NOT NULL DEFAULT 'en' CHECK (locale ~ '^[a-z]{2}(-[A-Z]{2})?$'),
     updated_at TIMESTAMPTZ NOT NULL
 );

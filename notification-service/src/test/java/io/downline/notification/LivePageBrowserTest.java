@@ -1,6 +1,9 @@
 package io.downline.notification;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.File;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import io.downline.notification.support.MailAndLoginTestResource;
 import io.downline.notification.support.TestEvents;
 import io.downline.notification.support.TestEvents.Member;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +62,8 @@ class LivePageBrowserTest {
     @Test
     void aMemberLogsInSeesTheInboxAndANewNotificationArrivesLive() {
         Member member = TestEvents.register(null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.member(member.subject()))
+                .when().get("/api/notifications").then().statusCode(200).body("total", equalTo(1)));
         MailAndLoginTestResource.login().logInAs(member.subject());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 

@@ -17,6 +17,9 @@ public final class Templates {
     public static final String BUNDLE = "i18n.notifications";
     /** A value longer than this is cut, so that one long reason cannot make a notification unreadable. */
     static final int MAX_VALUE_LENGTH = 300;
+    /** The database's limits of a title and a body. */
+    static final int MAX_TITLE_LENGTH = 200;
+    static final int MAX_BODY_LENGTH = 2000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
     private Templates() {
@@ -28,7 +31,22 @@ public final class Templates {
     public static Text render(NotificationType type, Locale locale, Map<String, String> params) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Text(fill(text(bundle, type, "title"), params), fill(text(bundle, type, "body"), params));
+        return new Text(cut(fill(text(bundle, type, "title"), params), MAX_TITLE_LENGTH),
+                cut(fill(text(bundle, type, "body"), params), MAX_BODY_LENGTH));
+    }
+
+    /**
+     * The values as kept with a notification: each cut to {@link #MAX_VALUE_LENGTH}, so that a notification always
+     * fits a PostgreSQL NOTIFY payload (8000 bytes) on its way to the replicas.
+     */
+    public static Map<String, String> shortened(Map<String, String> params) {
+        Map<String, String> shortened = new java.util.LinkedHashMap<>();
+        params.forEach((key, value) -> shortened.put(key, cut(value, MAX_VALUE_LENGTH)));
+        return shortened;
+    }
+
+    static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static String text(ResourceBundle bundle, NotificationType type, String part) {
@@ -47,10 +65,7 @@ public final class Templates {
             if (value == null) {
                 throw new IllegalStateException("No value for {" + matcher.group(1) + "} in " + template);
             }
-            if (value.length() > MAX_VALUE_LENGTH) {
-                value = value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(cut(value, MAX_VALUE_LENGTH)));
         }
         matcher.appendTail(out);
         return out.toString();

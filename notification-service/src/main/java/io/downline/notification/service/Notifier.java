@@ -89,7 +89,8 @@ public class Notifier {
         Templates.Text text = Templates.render(draft.type(), locale, draft.params());
         Instant now = clock.instant();
         Notification notification = new Notification(UUID.randomUUID(), room, notifications.nextSequence(room),
-                target.memberId(), draft.type().code(), text.title(), text.body(), draft.params(), event.id(),
+                target.memberId(), draft.type().code(), text.title(), text.body(), Templates.shortened(draft.params()),
+                event.id(),
                 event.type(), now, null);
         notifications.insert(notification);
         notifications.announce(write(Delivery.of(notification, event.time())));

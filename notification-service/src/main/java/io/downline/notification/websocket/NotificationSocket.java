@@ -63,7 +63,7 @@ public class NotificationSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Viewer viewer = access.viewer(identity.getPrincipal().getName(), identity.getRoles());
-        Socket socket = new Socket(connection, viewer, config.sendQueue());
+        Socket socket = new Socket(connection, viewer, config.sendQueue(), rooms::tooSlow);
         rooms.open(socket);
         String own = viewer.memberId().map(id -> RoomName.member(id).toString()).orElse(null);
         socket.send(frames.hello(viewer.memberId().map(Object::toString).orElse(null), own));

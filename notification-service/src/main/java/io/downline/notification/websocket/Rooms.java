@@ -6,14 +6,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.downline.notification.service.Delivery;
 
-/** This replica's sockets and who is in which room. */
+/**
+ * This replica's sockets and who is in which room. Metrics: {@code downline_notification_sockets} (open sockets)
+ * and {@code downline_notification_slow_disconnects_total} (sockets closed as too slow).
+ */
 @ApplicationScoped
 public class Rooms {
 
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscription>> byRoom = new ConcurrentHashMap<>();
+    private final Counter slowDisconnects;
+
+    public Rooms(MeterRegistry registry) {
+        Gauge.builder("downline_notification_sockets", sockets, Map::size)
+                .description("WebSocket connections open on this replica").register(registry);
+        slowDisconnects = Counter.builder("downline_notification_slow_disconnects_total")
+                .description("Sockets closed because their client could not keep up").register(registry);
+    }
+
+    /** Counts a socket closed as too slow. */
+    void tooSlow() {
+        slowDisconnects.increment();
+    }
 
     void open(Socket socket) {
         sockets.put(socket.id(), socket);

@@ -24,14 +24,16 @@ public class Socket {
     private final WebSocketConnection connection;
     private final Viewer viewer;
     private final int sendQueue;
+    private final Runnable tooSlow;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-    public Socket(WebSocketConnection connection, Viewer viewer, int sendQueue) {
+    public Socket(WebSocketConnection connection, Viewer viewer, int sendQueue, Runnable tooSlow) {
         this.connection = connection;
         this.viewer = viewer;
         this.sendQueue = sendQueue;
+        this.tooSlow = tooSlow;
     }
 
     public String id() {
@@ -52,6 +54,9 @@ public class Socket {
             return;
         }
         if (pending.incrementAndGet() > sendQueue) {
+            if (!closing.get()) {
+                tooSlow.run();
+            }
             close(TOO_SLOW, "Too slow: reconnect with your last sequence to catch up");
             return;
         }

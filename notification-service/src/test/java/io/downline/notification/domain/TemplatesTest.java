@@ -48,6 +48,16 @@ class TemplatesTest {
     }
 
     @Test
+    void titlesBodiesAndKeptValuesStayWithinTheirLimits() {
+        String huge = "z".repeat(5000);
+        Templates.Text text = Templates.render(NotificationType.INCENTIVE_AWARDED, Locale.ENGLISH,
+                Map.of("program", huge, "reward", huge));
+        assertThat(text.title()).hasSizeLessThanOrEqualTo(Templates.MAX_TITLE_LENGTH);
+        assertThat(text.body()).hasSizeLessThanOrEqualTo(Templates.MAX_BODY_LENGTH);
+        assertThat(Templates.shortened(Map.of("reason", huge)).get("reason")).hasSize(Templates.MAX_VALUE_LENGTH);
+    }
+
+    @Test
     void aValueIsInsertedLiterally() {
         assertThat(Templates.fill("Paid {amount}", Map.of("amount", "$1 \\ {x}"))).isEqualTo("Paid $1 \\ {x}");
     }
