@@ -22,8 +22,8 @@ else
     # commission-service:8083
     # payout-service:8084
     # incentive-service:8085
-    # notification-service:8086
     audit-service:8087
+    notification-service:8086
   )
 fi
 
@@ -48,7 +48,9 @@ TOPIC_RETENTION_MS=604800000 # 7 days
 # Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
 DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq
   audit-service.users.events.v1.dlq audit-service.kyc.events.v1.dlq audit-service.orders.events.v1.dlq
-  audit-service.commissions.events.v1.dlq audit-service.payouts.events.v1.dlq audit-service.incentives.events.v1.dlq)
+  audit-service.commissions.events.v1.dlq audit-service.payouts.events.v1.dlq audit-service.incentives.events.v1.dlq
+  notification-service.users.events.v1.dlq notification-service.kyc.events.v1.dlq notification-service.orders.events.v1.dlq
+  notification-service.commissions.events.v1.dlq notification-service.payouts.events.v1.dlq notification-service.incentives.events.v1.dlq)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

@@ -1,0 +1,33 @@
+package io.downline.notification.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.downline.notification.config.NotificationConfig;
+import io.downline.notification.rest.dto.LivePageConfig;
+
+/** The live page's settings (public: the realm URL and the public client's id are no secret). */
+@Path("/live/config.json")
+@Tag(name = "Live page")
+public class LivePageResource {
+
+    private final NotificationConfig config;
+
+    public LivePageResource(NotificationConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where the live page logs in: the Keycloak realm and the public client")
+    public LivePageConfig livePageConfig() {
+        return new LivePageConfig(config.livePage().authServerUrl(), config.livePage().clientId());
+    }
+}

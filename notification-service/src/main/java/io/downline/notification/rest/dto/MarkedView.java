@@ -1,0 +1,5 @@
+package io.downline.notification.rest.dto;
+
+/** How many notifications a "mark all read" marked. */
+public record MarkedView(int marked) {
+}

@@ -1,0 +1,4 @@
+package io.downline.notification.rest.dto;
+
+public record UnreadView(long unread) {
+}

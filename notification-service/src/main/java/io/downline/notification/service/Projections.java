@@ -1,0 +1,125 @@
+package io.downline.notification.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.downline.notification.repository.ContactRepository;
+import io.downline.notification.repository.FiguresRepository;
+import io.downline.notification.repository.TeamRepository;
+import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.commissions.CommissionEarned;
+import io.downline.platform.events.commissions.CommissionReversed;
+import io.downline.platform.events.orders.OrderCompleted;
+import io.downline.platform.events.orders.OrderRefunded;
+import io.downline.platform.events.payouts.PayoutApproved;
+import io.downline.platform.events.payouts.PayoutFailed;
+import io.downline.platform.events.payouts.PayoutPaid;
+import io.downline.platform.events.payouts.PayoutRejected;
+import io.downline.platform.events.payouts.PayoutRequested;
+import io.downline.platform.events.users.MeetingScheduled;
+import io.downline.platform.events.users.MemberProfileUpdated;
+import io.downline.platform.events.users.MemberRegistered;
+import io.downline.platform.events.users.TeamCreated;
+import io.downline.platform.events.users.TeamMemberAdded;
+import io.downline.platform.events.users.TeamMemberRemoved;
+import io.downline.platform.inbox.Parking;
+import io.downline.platform.inbox.WaitingFor;
+
+/**
+ * What this service keeps of other domains to pick recipients and figures: contacts, teams, meetings, payouts
+ * waiting, running totals. Runs in the consumer's transaction, before the notifications are made.
+ */
+@ApplicationScoped
+public class Projections {
+
+    private final ContactRepository contacts;
+    private final TeamRepository teams;
+    private final FiguresRepository figures;
+    private final Parking parking;
+    private final Clock clock;
+
+    public Projections(ContactRepository contacts, TeamRepository teams, FiguresRepository figures, Parking parking,
+            Clock clock) {
+        this.contacts = contacts;
+        this.teams = teams;
+        this.figures = figures;
+        this.parking = parking;
+        this.clock = clock;
+    }
+
+    public void apply(EventEnvelope event) {
+        EventType type = EventType.find(event.type()).orElse(null);
+        if (type == null) {
+            return;
+        }
+        switch (type) {
+            case MEMBER_REGISTERED -> {
+                MemberRegistered e = event.payload(MemberRegistered.class);
+                contacts.register(e.memberId(), e.email(), e.name(), clock.instant());
+                figures.add(1, BigDecimal.ZERO, BigDecimal.ZERO, clock.instant());
+                parking.release("member", e.memberId());
+            }
+            case MEMBER_PROFILE_UPDATED -> {
+                MemberProfileUpdated e = event.payload(MemberProfileUpdated.class);
+                if (e.name() != null) {
+                    contacts.rename(e.memberId(), e.name(), clock.instant());
+                }
+            }
+            case TEAM_CREATED -> {
+                TeamCreated e = event.payload(TeamCreated.class);
+                teams.create(e.teamId(), e.name(), e.leaderId());
+                parking.release("team", e.teamId());
+            }
+            case TEAM_MEMBER_ADDED -> {
+                TeamMemberAdded e = event.payload(TeamMemberAdded.class);
+                requireTeam(e.teamId());
+                teams.addMember(e.teamId(), e.memberId());
+            }
+            case TEAM_MEMBER_REMOVED -> {
+                TeamMemberRemoved e = event.payload(TeamMemberRemoved.class);
+                requireTeam(e.teamId());
+                teams.removeMember(e.teamId(), e.memberId());
+            }
+            case MEETING_SCHEDULED -> {
+                MeetingScheduled e = event.payload(MeetingScheduled.class);
+                requireTeam(e.teamId());
+                teams.scheduleMeeting(e.meetingId(), e.teamId(), e.title());
+                parking.release("meeting", e.meetingId());
+            }
+            case ORDER_COMPLETED -> figures.add(0, event.payload(OrderCompleted.class).amount().amount(),
+                    BigDecimal.ZERO, clock.instant());
+            case ORDER_REFUNDED -> figures.add(0, event.payload(OrderRefunded.class).amount().amount().negate(),
+                    BigDecimal.ZERO, clock.instant());
+            case COMMISSION_EARNED -> figures.add(0, BigDecimal.ZERO,
+                    event.payload(CommissionEarned.class).amount().amount(), clock.instant());
+            case COMMISSION_REVERSED -> figures.add(0, BigDecimal.ZERO,
+                    event.payload(CommissionReversed.class).amount().amount().negate(), clock.instant());
+            case PAYOUT_REQUESTED -> {
+                PayoutRequested e = event.payload(PayoutRequested.class);
+                figures.payoutWaiting(e.payoutId(), e.memberId(), e.occurredAt());
+            }
+            case PAYOUT_APPROVED -> {
+                PayoutApproved e = event.payload(PayoutApproved.class);
+                if (e.approvals() >= e.requiredApprovals()) {
+                    figures.payoutDecided(e.payoutId());
+                }
+            }
+            case PAYOUT_REJECTED -> figures.payoutDecided(event.payload(PayoutRejected.class).payoutId());
+            case PAYOUT_PAID -> figures.payoutDecided(event.payload(PayoutPaid.class).payoutId());
+            case PAYOUT_FAILED -> figures.payoutDecided(event.payload(PayoutFailed.class).payoutId());
+            default -> {
+                // Nothing else is kept.
+            }
+        }
+    }
+
+    private void requireTeam(UUID teamId) {
+        if (teams.name(teamId).isEmpty()) {
+            throw new WaitingFor("team", teamId);
+        }
+    }
+}
