@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import io.downline.platform.events.Topics;
 import io.downline.platform.events.admin.AdminActionPerformed;
 import io.downline.platform.events.payouts.PayoutApproved;
 import io.downline.platform.events.payouts.PayoutPaid;
+import io.downline.platform.events.payouts.PayoutRejected;
 import io.downline.platform.events.payouts.PayoutRequested;
 import io.downline.platform.events.payouts.WalletCredited;
 import io.downline.platform.events.payouts.WalletDebited;
@@ -61,7 +64,7 @@ class PayoutFlowTest extends LedgerChecks {
             assertThat(requested.requiredApprovals()).isEqualTo(2);
             assertThat(requested.amount().amount()).isEqualByComparingTo("1200.00");
             List<EventEnvelope> approvals = payouts.awaitCount(EventType.PAYOUT_APPROVED,
-                    e -> e.subject().equals(id.toString()), 2, java.time.Duration.ofSeconds(15));
+                    e -> e.subject().equals(id.toString()), 2, Duration.ofSeconds(15));
             assertThat(approvals).extracting(e -> e.payload(PayoutApproved.class).reviewer())
                     .containsExactly("finance-1", "finance-2");
             PayoutPaid paid = payouts.await(EventType.PAYOUT_PAID, id).payload(PayoutPaid.class);
@@ -71,7 +74,7 @@ class PayoutFlowTest extends LedgerChecks {
             assertThat(hold.referenceId()).isEqualTo(id);
             assertThat(hold.availableBalance().amount()).isEqualByComparingTo("300.00");
             List<AdminActionPerformed> audits = payouts.awaitCount(EventType.ADMIN_ACTION_PERFORMED,
-                    e -> e.subject().equals(id.toString()), 3, java.time.Duration.ofSeconds(15)).stream()
+                    e -> e.subject().equals(id.toString()), 3, Duration.ofSeconds(15)).stream()
                     .map(e -> e.payload(AdminActionPerformed.class)).toList();
             assertThat(audits).extracting(AdminActionPerformed::action)
                     .containsExactly("payout.approve", "payout.approve", "payout.settle");
@@ -106,9 +109,14 @@ class PayoutFlowTest extends LedgerChecks {
     void rejectionAndCancellationGiveTheHoldBack() {
         Payable carol = World.payable("500.00");
         UUID rejected = UUID.fromString(World.requestPayout(carol, "100.00").then().statusCode(201).extract().path("id"));
-        as(FINANCE_1).body(Map.of("reason", "Bank details under review")).post("/api/payouts/{id}/reject", rejected)
-                .then().statusCode(200).body("status", equalTo("REJECTED"))
-                .body("decisionReason", equalTo("Bank details under review"));
+        try (EventLog payouts = EventLog.tail(Topics.PAYOUTS)) {
+            as(FINANCE_1).body(Map.of("reason", "Bank details under review")).post("/api/payouts/{id}/reject", rejected)
+                    .then().statusCode(200).body("status", equalTo("REJECTED"))
+                    .body("decisionReason", equalTo("Bank details under review"));
+            PayoutRejected event = payouts.await(EventType.PAYOUT_REJECTED, rejected).payload(PayoutRejected.class);
+            assertThat(event.reason()).isEqualTo("Bank details under review");
+            assertThat(event.reviewer()).isEqualTo("finance-1");
+        }
         as(FINANCE_1).post("/api/payouts/{id}/approve", rejected).then().statusCode(409);
 
         UUID cancelled = UUID.fromString(World.requestPayout(carol, "400.00").then().statusCode(201).extract().path("id"));
@@ -140,7 +148,7 @@ class PayoutFlowTest extends LedgerChecks {
     }
 
     static io.restassured.response.Response settle(UUID id, String outcome, String reference) {
-        Map<String, Object> item = new java.util.HashMap<>(Map.of("payoutId", id.toString(), "outcome", outcome));
+        Map<String, Object> item = new HashMap<>(Map.of("payoutId", id.toString(), "outcome", outcome));
         if (reference != null) {
             item.put("reference", reference);
         } else {

@@ -88,10 +88,14 @@ public final class World {
     }
 
     public static EventEnvelope earned(UUID memberId, UUID lineId, String amount) {
+        return earned(memberId, lineId, amount, "USD");
+    }
+
+    public static EventEnvelope earned(UUID memberId, UUID lineId, String amount, String currency) {
         return EventPublisher.publish(EventType.COMMISSION_EARNED, "commission-service", memberId,
                 new CommissionEarned(lineId, UUID.randomUUID(), memberId, UUID.randomUUID(), 1, new BigDecimal("0.10"),
-                        new BigDecimal(amount).multiply(BigDecimal.TEN), usd(amount), "MEMBER", "2026-11", 1,
-                        Instant.now().plus(14, ChronoUnit.DAYS), Instant.now()));
+                        new BigDecimal(amount).multiply(BigDecimal.TEN), Money.of(amount, currency), "MEMBER",
+                        "2026-11", 1, Instant.now().plus(14, ChronoUnit.DAYS), Instant.now()));
     }
 
     public static EventEnvelope released(UUID memberId, UUID lineId, String amount) {
@@ -115,11 +119,12 @@ public final class World {
     public static Payable payable(String balance) {
         Member member = member();
         fullKyc(member);
-        credit(member, balance);
-        return new Payable(member, ibanMethod(member));
+        UUID line = credit(member, balance);
+        return new Payable(member, ibanMethod(member), line);
     }
 
-    public record Payable(Member member, UUID methodId) {
+    /** @param creditLine the commission line that brought the balance */
+    public record Payable(Member member, UUID methodId, UUID creditLine) {
     }
 
     /** POST /api/payouts with a fresh Idempotency-Key; returns the response for the caller to check. */
