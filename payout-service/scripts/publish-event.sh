@@ -6,12 +6,13 @@
 #   payout-service/scripts/publish-event.sh TOPIC KEY TYPE SOURCE 'JSON-PAYLOAD'
 #   payout-service/scripts/publish-event.sh kyc.events.v1 "$CASE" kyc.approved kyc-service '{"caseId":...}'
 #
-# The payload is one line of JSON without tabs; it must match the type's schema in platform/events.
+# The payload is one line of JSON without tabs; it must match the type's schema in platform/events. The Kafka
+# tools come from the classpath deploy/local/up.sh resolved (KAFKA_CLASSPATH_FILE to use another checkout's).
 set -euo pipefail
 (($# == 5)) || { echo "usage: $0 TOPIC KEY TYPE SOURCE JSON" >&2; exit 2; }
 topic="$1" key="$2" type="$3" source="$4" payload="$5"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-classpath_file="${root}/deploy/local/.run/kafka/classpath"
+classpath_file="${KAFKA_CLASSPATH_FILE:-${root}/deploy/local/.run/kafka/classpath}"
 [[ -s "${classpath_file}" ]] || { echo "no Kafka classpath at ${classpath_file}: run deploy/local/up.sh first" >&2; exit 1; }
 id="$(cat /proc/sys/kernel/random/uuid)"
 time="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
