@@ -83,8 +83,7 @@ public class PayoutService {
         UUID id = UUID.randomUUID();
         // The wallet lock serialises one member's requests: the open-request check and the hold see the same state.
         ledger.post(memberId, id, LedgerReason.PAYOUT_HOLD, before -> {
-            if (payouts.count("memberId = ?1 and status in ?2", memberId,
-                    List.of(PayoutStatus.REQUESTED, PayoutStatus.APPROVED)) > 0) {
+            if (payouts.count("memberId = ?1 and status in ?2", memberId, PayoutStatus.OPEN) > 0) {
                 throw new ConflictException("You already have an open payout request; wait for it or cancel it");
             }
             return Postings.hold(id, memberId, amount, before);
