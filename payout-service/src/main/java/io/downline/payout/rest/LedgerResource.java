@@ -15,7 +15,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/payouts/ledger")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ledger")
+@Tag(name = "Ledger", description = "The ledger's invariant check")
 public class LedgerResource {
 
     private final WalletService wallets;

@@ -29,7 +29,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/payouts/methods")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Payout methods")
+@Tag(name = "Payout methods", description = "Bank accounts and wallet addresses, stored encrypted and shown masked")
 public class PayoutMethodResource {
 
     private final PayoutMethodService methods;

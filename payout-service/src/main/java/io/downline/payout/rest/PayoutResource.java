@@ -40,7 +40,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/payouts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Payouts")
+@Tag(name = "Payouts", description = "Payout requests, their approval, settlement and the bank files")
 public class PayoutResource {
 
     private final PayoutService payouts;

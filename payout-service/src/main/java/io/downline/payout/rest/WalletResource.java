@@ -25,7 +25,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/payouts/wallets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Wallets")
+@Tag(name = "Wallets", description = "Members' balances and statements")
 public class WalletResource {
 
     private final WalletService wallets;
