@@ -35,8 +35,15 @@ CREATE TABLE kyc_case (
 CREATE UNIQUE INDEX kyc_case_one_current_per_level ON kyc_case (member_id, level)
     WHERE status IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RESUBMISSION_REQUESTED', 'APPROVED');
 CREATE INDEX kyc_case_member ON kyc_case (member_id, created_at);
--- The officers' queue: oldest first by status, optionally by level and country.
-CREATE INDEX kyc_case_queue ON kyc_case (status, submitted_at, id);
+-- The officers' queue, oldest first. Its default (submitted and in review) is read in order from a partial index
+-- that also carries level and country, so that a filtered page and the count need no table access; one status at
+-- a time (any status) from the next ones.
+CREATE INDEX kyc_case_queue_open ON kyc_case (submitted_at, id) INCLUDE (level, country)
+    WHERE status IN ('SUBMITTED', 'IN_REVIEW');
+CREATE INDEX kyc_case_queue ON kyc_case (status, submitted_at, id) INCLUDE (level, country);
+-- Filters by country (and level), in order, without walking past the other countries' cases.
+CREATE INDEX kyc_case_queue_open_country ON kyc_case (country, submitted_at, id) INCLUDE (level)
+    WHERE status IN ('SUBMITTED', 'IN_REVIEW');
 CREATE INDEX kyc_case_queue_filtered ON kyc_case (status, level, country, submitted_at, id);
 -- The expiry job.
 CREATE INDEX kyc_case_approved_expiry ON kyc_case (expires_at) WHERE status = 'APPROVED';

@@ -15,8 +15,6 @@ public interface KycConfig {
 
     Documents documents();
 
-    Queue queue();
-
     Encryption encryption();
 
     Expiry expiry();
@@ -33,11 +31,6 @@ public interface KycConfig {
         /** Content is sealed and stored in segments of this size (the most one upload holds in memory). */
         @WithDefault("1M")
         MemorySize segmentSize();
-    }
-
-    interface Queue {
-        /** The largest page of the officers' queue. */
-        int maxPageSize();
     }
 
     interface Encryption {

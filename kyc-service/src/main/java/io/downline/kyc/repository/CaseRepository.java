@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -101,18 +102,28 @@ public class CaseRepository {
                 .getResultStream().map(CaseRepository::toCase).toList();
     }
 
-    public long queueSize(QueueFilter filter) {
-        Query count = entityManager.createNativeQuery("SELECT count(*) FROM kyc_case WHERE " + where(filter));
-        return ((Number) bindFilter(count, filter).getSingleResult()).longValue();
+    /**
+     * How many cases the filter matches, counting no further than {@code cap}: an exact count of a long queue
+     * reads every entry (tens of milliseconds at 100,000 open cases), the capped one at most {@code cap}.
+     */
+    public long queueSize(QueueFilter filter, int cap) {
+        Query count = entityManager.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM kyc_case WHERE "
+                + where(filter) + " LIMIT :cap) AS matching");
+        return ((Number) bindFilter(count, filter).setParameter("cap", cap).getSingleResult()).longValue();
     }
 
+    /**
+     * The statuses are written as literals (enum names, never caller text): a bound list would hide from the
+     * planner that the default queue matches the partial index {@code kyc_case_queue_open}.
+     */
     private static String where(QueueFilter filter) {
-        return "status IN (:statuses)" + (filter.level() == null ? "" : " AND level = :level")
+        String statuses = filter.statuses().stream().map(s -> "'" + s.name() + "'").sorted()
+                .collect(Collectors.joining(", "));
+        return "status IN (" + statuses + ")" + (filter.level() == null ? "" : " AND level = :level")
                 + (filter.country() == null ? "" : " AND country = :country");
     }
 
     private static <Q extends Query> Q bindFilter(Q query, QueueFilter filter) {
-        query.setParameter("statuses", names(filter.statuses()));
         if (filter.level() != null) {
             query.setParameter("level", filter.level().name());
         }

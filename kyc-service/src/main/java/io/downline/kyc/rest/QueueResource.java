@@ -21,9 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.downline.kyc.domain.CaseStatus;
 import io.downline.kyc.domain.KycLevel;
-import io.downline.kyc.rest.dto.QueueItemView;
+import io.downline.kyc.rest.dto.QueuePageView;
 import io.downline.platform.http.ProblemException;
-import io.downline.platform.paging.Page;
 import io.downline.platform.security.Roles;
 import io.downline.kyc.service.ReviewService;
 
@@ -40,12 +39,12 @@ public class QueueResource {
     }
 
     @GET
-    @Operation(summary = "The officers' queue, oldest submission first, with each case's age; by default submitted and in-review cases")
-    public Page<QueueItemView> queue(@QueryParam("status") List<String> status, @QueryParam("level") String level,
+    @Operation(summary = "The officers' queue, oldest submission first, with each case's age; by default submitted and in-review cases; total counted up to 10,000")
+    public QueuePageView queue(@QueryParam("status") List<String> status, @QueryParam("level") String level,
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") String country,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return reviews.queue(statuses(status), level(level), country, page, size).map(QueueItemView::of);
+        return QueuePageView.of(reviews.queue(statuses(status), level(level), country, page, size));
     }
 
     private static List<CaseStatus> statuses(List<String> values) {

@@ -21,7 +21,6 @@ import io.downline.kyc.repository.CaseRepository;
 import io.downline.kyc.repository.CaseRepository.QueueFilter;
 import io.downline.platform.audit.AdminAudit;
 import io.downline.platform.domain.NotFoundException;
-import io.downline.platform.paging.Page;
 import io.downline.platform.security.Caller;
 
 /** The officers' side: the queue, claiming a case, deciding it. */
@@ -48,8 +47,15 @@ public class ReviewService {
         this.approvalValidity = config.approvalValidity();
     }
 
+    /** The queue's {@code total} counts up to this; a longer queue reports it with {@code totalCapped}. */
+    static final int COUNT_CAP = 10_000;
+
     /** A case in the queue and how long ago it was (re)submitted. */
     public record QueueItem(KycCase kycCase, Duration age) {
+    }
+
+    /** One page of the queue; {@code totalCapped}: there are more than {@code total} cases. */
+    public record QueuePage(List<QueueItem> items, int page, int size, long total, boolean totalCapped) {
     }
 
     /** A decision as an officer gives it. */
@@ -57,14 +63,15 @@ public class ReviewService {
     }
 
     @Transactional
-    public Page<QueueItem> queue(Collection<CaseStatus> statuses, KycLevel level, String country, int page, int size) {
+    public QueuePage queue(Collection<CaseStatus> statuses, KycLevel level, String country, int page, int size) {
         QueueFilter filter = new QueueFilter(statuses.isEmpty() ? DEFAULT_QUEUE : statuses, level, country);
         Instant now = clock.instant();
         List<QueueItem> items = cases.queue(filter, page, size).stream()
                 .map(c -> new QueueItem(c, c.submittedAt() == null ? Duration.ZERO
                         : Duration.between(c.submittedAt(), now)))
                 .toList();
-        return new Page<>(items, page, size, cases.queueSize(filter));
+        long counted = cases.queueSize(filter, COUNT_CAP + 1);
+        return new QueuePage(items, page, size, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
     }
 
     /** Takes a submitted case into review; of concurrent claims, the row lock lets exactly one win. */
