@@ -2,6 +2,7 @@ package io.downline.kyc.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,21 @@ public record KycCase(UUID id, UUID memberId, KycLevel level, CaseStatus status,
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(status, "status");
         resubmissionTypes = List.copyOf(resubmissionTypes);
+        // PostgreSQL keeps microseconds: a case reads back exactly as it was written, and its events carry the
+        // stored times.
+        createdAt = micros(createdAt);
+        submittedAt = micros(submittedAt);
+        claimedAt = micros(claimedAt);
+        decidedAt = micros(decidedAt);
+        resubmissionRequestedAt = micros(resubmissionRequestedAt);
+        expiresAt = micros(expiresAt);
+        closedAt = micros(closedAt);
+        updatedAt = micros(updatedAt);
+    }
+
+    /** An instant at the precision the database keeps. */
+    public static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static KycCase open(UUID id, UUID memberId, KycLevel level, String country, Instant now) {

@@ -81,7 +81,7 @@ public class DocumentService {
             KycCase c = access.ownLocked(upload.caseId());
             c.requireEditable();
             KycDocument stored = vault.store(new DocumentVault.Upload(c.id(), upload.type(), format, upload.file(),
-                    upload.details()), keys.activeId(), caller.subject(), clock.instant());
+                    upload.details()), keys.activeId(), caller.subject(), KycCase.micros(clock.instant()));
             audit.record("kyc.document-upload", "kyc-document", stored.id(), null, DocumentAudit.of(stored));
             return stored;
         });
