@@ -18,7 +18,7 @@ if [[ -n "${SERVICES+set}" ]]; then
 else
   SERVICES=(
     user-service:8081
-    # kyc-service:8082
+    kyc-service:8082
     # commission-service:8083
     payout-service:8084
     # incentive-service:8085
@@ -52,7 +52,8 @@ DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dl
   notification-service.users.events.v1.dlq notification-service.kyc.events.v1.dlq notification-service.orders.events.v1.dlq
   notification-service.commissions.events.v1.dlq notification-service.payouts.events.v1.dlq notification-service.incentives.events.v1.dlq
   payout-service.commissions.events.v1.dlq payout-service.incentives.events.v1.dlq payout-service.kyc.events.v1.dlq
-  payout-service.users.events.v1.dlq)
+  payout-service.users.events.v1.dlq
+  kyc-service.users.events.v1.dlq)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

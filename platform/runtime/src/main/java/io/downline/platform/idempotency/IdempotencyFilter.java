@@ -1,6 +1,5 @@
 package io.downline.platform.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -79,12 +78,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters", request));
             return;
         }
-        byte[] body = request.getEntityStream().readAllBytes();
-        request.setEntityStream(new ByteArrayInputStream(body));
         URI uri = request.getUriInfo().getRequestUri();
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        // Streamed: an upload is hashed and spooled to a temporary file, never held in memory whole.
+        RequestFingerprint.Read body = RequestFingerprint.read(request.getMethod(), target, request.getEntityStream(),
+                multipartBoundary(request.getMediaType()));
+        request.setEntityStream(body.body());
         Claim claim = new Claim(caller.getPrincipal().getName(), key);
-        Outcome outcome = keys.begin(claim.caller(), claim.key(), RequestFingerprint.of(request.getMethod(), target, body));
+        Outcome outcome = keys.begin(claim.caller(), claim.key(), body.fingerprint());
         if (outcome instanceof Outcome.Run) {
             request.setProperty(CLAIM, claim);
         } else if (outcome instanceof Outcome.Replay replay) {
@@ -144,6 +145,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             builder.entity(stored.body());
         }
         return builder.build();
+    }
+
+    /** The boundary of a multipart body (chosen anew by the client for each attempt), else null. */
+    private static String multipartBoundary(MediaType type) {
+        if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
+            return null;
+        }
+        return type.getParameters().get("boundary");
     }
 
     private boolean required() {
