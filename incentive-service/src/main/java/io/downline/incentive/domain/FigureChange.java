@@ -1,0 +1,29 @@
+package io.downline.incentive.domain;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * What one event changes in a member's figures of one program.
+ *
+ * @param highestRank the new highest rank reached in the window, or null to keep it
+ */
+public record FigureChange(UUID programId, BigDecimal personalVolume, BigDecimal groupVolume, int newSponsored,
+        Rank highestRank) {
+
+    public static FigureChange personalVolume(UUID programId, BigDecimal delta) {
+        return new FigureChange(programId, delta, BigDecimal.ZERO, 0, null);
+    }
+
+    public static FigureChange groupVolume(UUID programId, BigDecimal delta) {
+        return new FigureChange(programId, BigDecimal.ZERO, delta, 0, null);
+    }
+
+    public static FigureChange recruit(UUID programId) {
+        return new FigureChange(programId, BigDecimal.ZERO, BigDecimal.ZERO, 1, null);
+    }
+
+    public static FigureChange rank(UUID programId, Rank highest) {
+        return new FigureChange(programId, BigDecimal.ZERO, BigDecimal.ZERO, 0, highest);
+    }
+}
