@@ -21,7 +21,7 @@ else
     # kyc-service:8082
     # commission-service:8083
     # payout-service:8084
-    # incentive-service:8085
+    incentive-service:8085
     # notification-service:8086
     # audit-service:8087
   )
@@ -46,7 +46,8 @@ TOPICS=(kyc.events.v1 orders.events.v1 commissions.events.v1 payouts.events.v1 i
 TOPIC_PARTITIONS=6
 TOPIC_RETENTION_MS=604800000 # 7 days
 # Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
-DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq)
+DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq
+  incentive-service.orders.events.v1.dlq incentive-service.commissions.events.v1.dlq incentive-service.users.events.v1.dlq)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

@@ -106,7 +106,8 @@ CREATE TABLE sale (
     member_id    UUID           NOT NULL,
     completed_at TIMESTAMPTZ    NOT NULL,
     volume       NUMERIC(19, 2) NOT NULL CHECK (volume >= 0),
-    refunded     NUMERIC(19, 2) NOT NULL DEFAULT 0 CHECK (refunded >= 0 AND refunded <= volume)
+    refunded     NUMERIC(19, 2) NOT NULL DEFAULT 0 CHECK (refunded >= 0 AND refunded <= volume),
+    applied_at   TIMESTAMPTZ    NOT NULL
 );
 
 -- What commission-service said about a member for a closed period (a repeated close overwrites it).

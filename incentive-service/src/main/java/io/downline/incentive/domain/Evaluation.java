@@ -1,6 +1,7 @@
 package io.downline.incentive.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Where a member stands in a program.
@@ -13,4 +14,9 @@ import java.math.BigDecimal;
  */
 public record Evaluation(int tierReached, int criteriaMet, int criteriaTotal, BigDecimal progressPercent,
         BigDecimal score) {
+
+    public Evaluation {
+        progressPercent = progressPercent.setScale(2, RoundingMode.HALF_EVEN);
+        score = score.setScale(2, RoundingMode.HALF_EVEN);
+    }
 }

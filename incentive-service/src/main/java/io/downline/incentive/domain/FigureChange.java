@@ -11,6 +11,11 @@ import java.util.UUID;
 public record FigureChange(UUID programId, BigDecimal personalVolume, BigDecimal groupVolume, int newSponsored,
         Rank highestRank) {
 
+    /** Whether the change takes something away. */
+    public boolean lowers() {
+        return personalVolume.signum() < 0 || groupVolume.signum() < 0 || newSponsored < 0;
+    }
+
     public static FigureChange personalVolume(UUID programId, BigDecimal delta) {
         return new FigureChange(programId, delta, BigDecimal.ZERO, 0, null);
     }
