@@ -47,7 +47,8 @@ TOPIC_PARTITIONS=6
 TOPIC_RETENTION_MS=604800000 # 7 days
 # Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
 DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq
-  incentive-service.orders.events.v1.dlq incentive-service.commissions.events.v1.dlq incentive-service.users.events.v1.dlq)
+  incentive-service.orders.events.v1.dlq incentive-service.commissions.events.v1.dlq incentive-service.users.events.v1.dlq
+  incentive-service.kyc.events.v1.dlq)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

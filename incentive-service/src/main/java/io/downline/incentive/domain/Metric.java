@@ -9,5 +9,7 @@ public enum Metric {
     /** Members registered in the window under the member who became active. */
     NEW_PERSONALLY_SPONSORED,
     /** The highest new paid-as rank of the rank changes of periods that start inside the window. */
-    RANK_REACHED
+    RANK_REACHED,
+    /** The member's identity verification stands approved (approved and not expired since); takes no target. */
+    KYC_APPROVED
 }

@@ -93,6 +93,12 @@ public final class RulesValidation {
             }
             return;
         }
+        if (criterion.metric() == Metric.KYC_APPROVED) {
+            if (criterion.rank() != null || criterion.target() != null) {
+                throw new BusinessRuleException(at, "KYC_APPROVED takes neither a target nor a rank");
+            }
+            return;
+        }
         if (criterion.target() == null || criterion.rank() != null) {
             throw new BusinessRuleException(at, criterion.metric() + " takes a target and no rank");
         }

@@ -30,14 +30,15 @@ public class AnnouncementStore {
     public List<PendingAnnouncement> due(Instant announcedBefore, int limit) {
         return sql.query("""
                 SELECT p.program_id, p.member_id, p.personal_volume, p.group_volume, p.new_sponsored, p.highest_rank,
-                    p.criteria_met, p.criteria_total, p.progress_percent
+                    p.kyc_approved, p.criteria_met, p.criteria_total, p.progress_percent
                 FROM progress p
                 WHERE p.announce_pending AND (p.announced_at IS NULL OR p.announced_at <= ?)
                 ORDER BY p.announced_at NULLS FIRST
                 LIMIT ? FOR UPDATE SKIP LOCKED""",
                 row -> new PendingAnnouncement(uuid(row, "program_id"), uuid(row, "member_id"),
                         new Figures(row.getBigDecimal("personal_volume"), row.getBigDecimal("group_volume"),
-                                row.getInt("new_sponsored"), Rank.valueOf(row.getString("highest_rank"))),
+                                row.getInt("new_sponsored"), Rank.valueOf(row.getString("highest_rank")),
+                                row.getBoolean("kyc_approved")),
                         row.getShort("criteria_met"), row.getShort("criteria_total"),
                         row.getBigDecimal("progress_percent")),
                 announcedBefore, limit);

@@ -4,6 +4,7 @@ import static io.downline.incentive.repository.Sql.instant;
 import static io.downline.incentive.repository.Sql.uuid;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,16 @@ public class EngineFacts {
         return sql.query("SELECT period, new_rank FROM member_period WHERE member_id = ? AND new_rank IS NOT NULL",
                 row -> Map.entry(row.getString("period"), Rank.valueOf(row.getString("new_rank"))), memberId)
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Records the member's KYC approval (true) or its expiry (false) as of {@code at}; false when a newer KYC event
+     * was recorded already, so events of different cases arriving out of order settle on the newest.
+     */
+    public boolean recordKyc(UUID memberId, boolean approved, Instant at) {
+        return sql.update("INSERT INTO member_kyc (member_id, approved, changed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (member_id) DO UPDATE SET approved = EXCLUDED.approved, changed_at = EXCLUDED.changed_at"
+                + " WHERE member_kyc.changed_at < EXCLUDED.changed_at", memberId, approved, at) == 1;
     }
 
     /** Counts a recruit for their sponsor in these programs; returns the programs where they were not counted yet. */

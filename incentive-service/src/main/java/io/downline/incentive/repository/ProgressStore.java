@@ -28,7 +28,7 @@ import io.downline.incentive.domain.Rank;
 public class ProgressStore {
 
     private static final String RETURNED = """
-            program_id, member_id, personal_volume, group_volume, new_sponsored, highest_rank, eligible,
+            program_id, member_id, personal_volume, group_volume, new_sponsored, highest_rank, kyc_approved, eligible,
             tier_reached, criteria_met, criteria_total, progress_percent, score, score_since""";
 
     private final Sql sql;
@@ -40,39 +40,49 @@ public class ProgressStore {
     /**
      * Adds the changes to the member's figures (a new row per program where there was none) and returns the rows
      * after, locked until the transaction ends. Deltas are added in SQL, so two events of one member applied
-     * concurrently never lose each other's change. A rank change sets the highest rank reached instead (every
-     * change of one call sets it, or none). Marks each changed row for announcement.
+     * concurrently never lose each other's change. A rank change sets the highest rank reached instead, a KYC
+     * change the approval (every change of one call sets it, or none); a new row starts from the member's standing
+     * KYC approval. Marks each changed row for announcement.
      */
     public List<ProgressRow> add(UUID memberId, List<FigureChange> changes, Instant now) {
         boolean setsRank = changes.stream().anyMatch(c -> c.highestRank() != null);
         if (setsRank && !changes.stream().allMatch(c -> c.highestRank() != null)) {
             throw new IllegalArgumentException("Rank changes are applied apart from other changes");
         }
+        boolean setsKyc = changes.stream().anyMatch(c -> c.kycApproved() != null);
+        if (setsKyc && !changes.stream().allMatch(c -> c.kycApproved() != null)) {
+            throw new IllegalArgumentException("KYC changes are applied apart from other changes");
+        }
         if (changes.stream().anyMatch(FigureChange::lowers)) {
             return lower(memberId, changes, now);
         }
         return sql.query("""
                 INSERT INTO progress AS p (program_id, member_id, personal_volume, group_volume, new_sponsored,
-                    highest_rank, score_since, announce_pending, updated_at)
-                SELECT c.program_id, ?, c.pv, c.gv, c.sponsored, coalesce(c.rank, 'MEMBER'), ?, true, ?
-                FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::text[])
-                    AS c (program_id, pv, gv, sponsored, rank)
+                    highest_rank, kyc_approved, score_since, announce_pending, updated_at)
+                SELECT c.program_id, m.id, c.pv, c.gv, c.sponsored, coalesce(c.rank, 'MEMBER'),
+                    coalesce(c.kyc, EXISTS (SELECT 1 FROM member_kyc k WHERE k.member_id = m.id AND k.approved)),
+                    ?, true, ?
+                FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::text[], ?::boolean[])
+                    AS c (program_id, pv, gv, sponsored, rank, kyc)
+                CROSS JOIN (SELECT ?::uuid AS id) AS m
                 ORDER BY c.program_id
                 ON CONFLICT (program_id, member_id) DO UPDATE SET
                     personal_volume = p.personal_volume + EXCLUDED.personal_volume,
                     group_volume = p.group_volume + EXCLUDED.group_volume,
                     new_sponsored = p.new_sponsored + EXCLUDED.new_sponsored,
                     highest_rank = CASE WHEN ?::boolean THEN EXCLUDED.highest_rank ELSE p.highest_rank END,
+                    kyc_approved = CASE WHEN ?::boolean THEN EXCLUDED.kyc_approved ELSE p.kyc_approved END,
                     announce_pending = true,
                     updated_at = EXCLUDED.updated_at
                 RETURNING""" + " " + RETURNED,
-                this::row, memberId, now, now,
+                this::row, now, now,
                 array("uuid", changes.stream().map(FigureChange::programId).toList()),
                 array("numeric", changes.stream().map(FigureChange::personalVolume).toList()),
                 array("numeric", changes.stream().map(FigureChange::groupVolume).toList()),
                 array("integer", changes.stream().map(FigureChange::newSponsored).toList()),
                 array("text", changes.stream().map(c -> c.highestRank() == null ? null : c.highestRank().name()).toList()),
-                setsRank);
+                array("boolean", changes.stream().map(FigureChange::kycApproved).toList()),
+                memberId, setsRank, setsKyc);
     }
 
     /**
@@ -87,7 +97,7 @@ public class ProgressStore {
                 FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::int[]) AS c (program_id, pv, gv, sponsored)
                 WHERE p.program_id = c.program_id AND p.member_id = ?
                 RETURNING p.program_id, p.member_id, p.personal_volume, p.group_volume, p.new_sponsored,
-                    p.highest_rank, p.eligible, p.tier_reached, p.criteria_met, p.criteria_total, p.progress_percent,
+                    p.highest_rank, p.kyc_approved, p.eligible, p.tier_reached, p.criteria_met, p.criteria_total, p.progress_percent,
                     p.score, p.score_since""", this::row, now,
                 array("uuid", changes.stream().map(FigureChange::programId).toList()),
                 array("numeric", changes.stream().map(FigureChange::personalVolume).toList()),
@@ -155,7 +165,8 @@ public class ProgressStore {
 
     private ProgressRow row(ResultSet row) throws SQLException {
         Figures figures = new Figures(row.getBigDecimal("personal_volume"), row.getBigDecimal("group_volume"),
-                row.getInt("new_sponsored"), Rank.valueOf(row.getString("highest_rank")));
+                row.getInt("new_sponsored"), Rank.valueOf(row.getString("highest_rank")),
+                row.getBoolean("kyc_approved"));
         Evaluation evaluation = new Evaluation(row.getShort("tier_reached"), row.getShort("criteria_met"),
                 row.getShort("criteria_total"), row.getBigDecimal("progress_percent"), row.getBigDecimal("score"));
         return new ProgressRow(uuid(row, "program_id"), uuid(row, "member_id"), figures, row.getBoolean("eligible"),

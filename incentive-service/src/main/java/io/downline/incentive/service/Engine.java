@@ -142,6 +142,21 @@ public class Engine {
         apply(sponsorId, sponsor, changes, clock.instant());
     }
 
+    /**
+     * The member's KYC was approved (true) or the approval expired (false): the "KYC approved" criterion follows in
+     * every published program, as a standing rather than a figure of the window. An event older than the newest one
+     * recorded changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void kycChanged(UUID memberId, boolean approved, Instant at) {
+        MemberStanding member = standing(memberId);
+        if (!facts.recordKyc(memberId, approved, at)) {
+            return;
+        }
+        List<FigureChange> changes = programs.published().stream().map(id -> FigureChange.kyc(id, approved)).toList();
+        apply(memberId, member, changes, clock.instant());
+    }
+
     /** The member's standing changed (status, country, rank): eligibility is evaluated again where they take part. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void standingChanged(UUID memberId) {

@@ -89,9 +89,27 @@ class ProgramRulesTest {
                         new Tier(1, "Silver", List.of(Criterion.rank(Rank.SILVER)), Reward.cash(BigDecimal.TEN)),
                         new Tier(2, "Gold", List.of(Criterion.rank(Rank.GOLD)), Reward.cash(BigDecimal.TEN)))));
 
-        assertThat(rules.evaluate(new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, Rank.BRONZE)).progressPercent())
+        assertThat(rules.evaluate(new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, Rank.BRONZE, false)).progressPercent())
                 .isEqualByComparingTo("50.00");
-        assertThat(rules.evaluate(new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, Rank.PLATINUM)).tierReached())
+        assertThat(rules.evaluate(new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, Rank.PLATINUM, false)).tierReached())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void kycApprovalIsAllOrNothingAndAsksTheSameOfEveryTier() {
+        ProgramRules rules = RulesValidation.check(Programs.definition(LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 12, 31), "UTC", Combine.ALL, List.of(
+                        new Tier(1, "Verified seller", List.of(Criterion.of(Metric.PERSONAL_VOLUME, "100"),
+                                Criterion.kycApproved()), Reward.cash(BigDecimal.TEN)),
+                        new Tier(2, "Verified star", List.of(Criterion.of(Metric.PERSONAL_VOLUME, "200"),
+                                Criterion.kycApproved()), Reward.cash(BigDecimal.TEN)))));
+        Figures sold = new Figures(new BigDecimal("150"), BigDecimal.ZERO, 0, Rank.MEMBER, false);
+
+        Evaluation unverified = rules.evaluate(sold);
+        assertThat(unverified.tierReached()).isZero();
+        assertThat(unverified.progressPercent()).isEqualByComparingTo("50.00"); // PV capped at 100 %, KYC 0 %
+        Evaluation verified = rules.evaluate(new Figures(new BigDecimal("150"), BigDecimal.ZERO, 0, Rank.MEMBER, true));
+        assertThat(verified.tierReached()).isEqualTo(1);
+        assertThat(verified.progressPercent()).isEqualByComparingTo("87.50"); // (75 % + 100 %) / 2 towards tier 2
     }
 }

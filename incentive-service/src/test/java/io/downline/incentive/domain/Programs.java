@@ -32,6 +32,6 @@ final class Programs {
     }
 
     static Figures figures(String pv, int sponsored) {
-        return new Figures(new BigDecimal(pv), BigDecimal.ZERO, sponsored, Rank.MEMBER);
+        return new Figures(new BigDecimal(pv), BigDecimal.ZERO, sponsored, Rank.MEMBER, false);
     }
 }

@@ -87,6 +87,16 @@ class RulesValidationTest {
     }
 
     @Test
+    void refusesAKycCriterionWithATargetOrARank() {
+        Tier target = new Tier(1, "T", List.of(new Criterion(Metric.KYC_APPROVED, BigDecimal.ONE, null)),
+                Reward.cash(BigDecimal.TEN));
+        assertRefused(Programs.definition(List.of(target)), "tiers[0].criteria[0]", "neither a target nor a rank");
+        Tier rank = new Tier(1, "T", List.of(new Criterion(Metric.KYC_APPROVED, null, Rank.GOLD)),
+                Reward.cash(BigDecimal.TEN));
+        assertRefused(Programs.definition(List.of(rank)), "tiers[0].criteria[0]", "neither a target nor a rank");
+    }
+
+    @Test
     void refusesRewardsThatDoNotFitTheirType() {
         Tier cashless = new Tier(1, "T", BRONZE.criteria(), new Reward(RewardType.CASH, null, null));
         assertRefused(Programs.definition(List.of(cashless)), "tiers[0].reward", "CASH");

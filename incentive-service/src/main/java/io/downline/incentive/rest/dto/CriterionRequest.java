@@ -12,7 +12,7 @@ import io.downline.incentive.domain.Metric;
 import io.downline.incentive.domain.Rank;
 
 /**
- * @param target a volume (decimal string) or a number of members; not for RANK_REACHED
+ * @param target a volume (decimal string) or a number of members; not for RANK_REACHED nor KYC_APPROVED
  * @param rank   only for RANK_REACHED
  */
 public record CriterionRequest(

@@ -22,13 +22,13 @@ public record ProgressView(UUID programId, String programName, UUID memberId, bo
         Long position, List<TierProgressView> tiers, List<QualificationView> qualifications, AwardView award) {
 
     public record FiguresView(BigDecimal personalVolume, BigDecimal groupVolume, int newPersonallySponsored,
-            String highestRank) {
+            String highestRank, boolean kycApproved) {
     }
 
     public record TierProgressView(int level, String name, boolean reached, List<CriterionProgressView> criteria) {
     }
 
-    /** @param actual the member's figure for this metric (a rank name for RANK_REACHED) */
+    /** @param actual the member's figure for this metric (a rank name for RANK_REACHED, true/false for KYC_APPROVED) */
     public record CriterionProgressView(String metric, BigDecimal target, String rank, String actual, boolean met) {
     }
 
@@ -40,7 +40,7 @@ public record ProgressView(UUID programId, String programName, UUID memberId, bo
         List<Tier> tiers = progress.program().rules().tiers();
         return new ProgressView(progress.program().id(), progress.program().name(), progress.memberId(),
                 progress.eligible(), new FiguresView(figures.personalVolume(), figures.groupVolume(),
-                        figures.newPersonallySponsored(), figures.highestRank().name()),
+                        figures.newPersonallySponsored(), figures.highestRank().name(), figures.kycApproved()),
                 progress.evaluation().tierReached(), progress.evaluation().criteriaMet(),
                 progress.evaluation().criteriaTotal(), progress.evaluation().progressPercent(),
                 progress.evaluation().score(), progress.position().orElse(null),
@@ -55,6 +55,7 @@ public record ProgressView(UUID programId, String programName, UUID memberId, bo
         String actual = switch (criterion.metric()) {
             case RANK_REACHED -> figures.highestRank().name();
             case NEW_PERSONALLY_SPONSORED -> String.valueOf(figures.newPersonallySponsored());
+            case KYC_APPROVED -> String.valueOf(figures.kycApproved());
             default -> figures.value(criterion.metric()).toPlainString();
         };
         return new CriterionProgressView(criterion.metric().name(), criterion.target(),
