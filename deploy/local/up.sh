@@ -21,9 +21,9 @@ else
     kyc-service:8082
     # commission-service:8083
     payout-service:8084
-    # incentive-service:8085
     audit-service:8087
     notification-service:8086
+    incentive-service:8085
   )
 fi
 
@@ -53,7 +53,9 @@ DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dl
   notification-service.commissions.events.v1.dlq notification-service.payouts.events.v1.dlq notification-service.incentives.events.v1.dlq
   payout-service.commissions.events.v1.dlq payout-service.incentives.events.v1.dlq payout-service.kyc.events.v1.dlq
   payout-service.users.events.v1.dlq
-  kyc-service.users.events.v1.dlq)
+  kyc-service.users.events.v1.dlq
+  incentive-service.orders.events.v1.dlq incentive-service.commissions.events.v1.dlq incentive-service.users.events.v1.dlq
+  incentive-service.kyc.events.v1.dlq)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

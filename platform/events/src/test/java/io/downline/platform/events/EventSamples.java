@@ -132,9 +132,9 @@ final class EventSamples {
                     new IncentiveReward("CASH", Money.of("500.00", "USD"), null), AT);
             case INCENTIVE_PROGRESS_UPDATED -> new IncentiveProgressUpdated(PROGRAM, MEMBER, new BigDecimal("120.00"),
                     new BigDecimal("1500.00"), 2, "BRONZE", 0, 2, new BigDecimal("37.50"), AT);
-            case INCENTIVE_QUALIFIED -> new IncentiveQualified(PROGRAM, MEMBER, "Spring Sprint", AT);
+            case INCENTIVE_QUALIFIED -> new IncentiveQualified(PROGRAM, MEMBER, "Spring Sprint", "Gold", AT);
             case INCENTIVE_AWARDED -> new IncentiveAwarded(UUID.randomUUID(), PROGRAM, MEMBER, "Spring Sprint",
-                    new IncentiveReward("ITEM", null, "Weekend in Porto for two"), "admin-7", AT);
+                    new IncentiveReward("ITEM", null, "Weekend in Porto for two"), "admin-7", "Gold", AT);
             case ADMIN_ACTION_PERFORMED -> new AdminActionPerformed("admin-7", List.of("admin"), "user-service",
                     "member.suspend", "member", MEMBER.toString(), status("ACTIVE"), status("SUSPENDED"), "203.0.113.7",
                     "4bf92f3577b34da6a3ce929d0e0e4736", AT);

@@ -10,7 +10,14 @@ import io.downline.platform.events.EventPayload;
  * key {@code memberId}.
  *
  * @param awardedBy OIDC subject of the admin
+ * @param tier the name of the tier whose reward is awarded; nullable: absent from producers that predate tiers
  */
 public record IncentiveAwarded(UUID awardId, UUID programId, UUID memberId, String programName, IncentiveReward reward,
-        String awardedBy, Instant occurredAt) implements EventPayload {
+        String awardedBy, String tier, Instant occurredAt) implements EventPayload {
+
+    /** Without a tier, as before tiers were added. */
+    public IncentiveAwarded(UUID awardId, UUID programId, UUID memberId, String programName, IncentiveReward reward,
+            String awardedBy, Instant occurredAt) {
+        this(awardId, programId, memberId, programName, reward, awardedBy, null, occurredAt);
+    }
 }

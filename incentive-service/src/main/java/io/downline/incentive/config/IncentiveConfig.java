@@ -1,0 +1,34 @@
+package io.downline.incentive.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "downline.incentives")
+public interface IncentiveConfig {
+
+    /** The currency of cash rewards: the installation's one currency. */
+    String currency();
+
+    Announce announce();
+
+    Leaderboard leaderboard();
+
+    interface Announce {
+
+        /** incentive.progress-updated goes out at most once per member and program per this interval. */
+        Duration minInterval();
+
+        /** How often the announcer looks for due announcements. */
+        Duration every();
+
+        /** Announcements per announcer transaction. */
+        int batchSize();
+    }
+
+    interface Leaderboard {
+
+        /** The largest top N a caller may ask for. */
+        int maxSize();
+    }
+}

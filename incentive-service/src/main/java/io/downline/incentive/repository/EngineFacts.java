@@ -1,0 +1,106 @@
+package io.downline.incentive.repository;
+
+import static io.downline.incentive.repository.Sql.instant;
+import static io.downline.incentive.repository.Sql.uuid;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.downline.incentive.domain.MemberStanding;
+import io.downline.incentive.domain.Rank;
+import io.downline.incentive.domain.Sale;
+
+/**
+ * What the engine remembers of other domains beyond the platform's member projection: sales (for refunds), what
+ * closed periods said about a member (group volume, rank), the current rank, and recruits already counted.
+ */
+@ApplicationScoped
+public class EngineFacts {
+
+    private final Sql sql;
+
+    public EngineFacts(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** The member's standing from the member projection and their current rank; empty when not known yet. */
+    public Optional<MemberStanding> standing(UUID memberId) {
+        return sql.one("""
+                SELECT m.country, m.registered_at, m.status, coalesce(r.rank, 'MEMBER') AS rank
+                FROM member_projection m LEFT JOIN member_rank r ON r.member_id = m.member_id
+                WHERE m.member_id = ?""",
+                row -> new MemberStanding(row.getString("country"), instant(row, "registered_at"),
+                        Rank.valueOf(row.getString("rank")),
+                        List.of("PENDING", "ACTIVE").contains(row.getString("status"))),
+                memberId);
+    }
+
+    /** Records a sale; false when it was recorded before. */
+    public boolean recordSale(Sale sale) {
+        return sql.update("INSERT INTO sale (order_id, member_id, completed_at, volume, applied_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
+                sale.orderId(), sale.memberId(), sale.completedAt(), sale.volume(), sale.appliedAt()) == 1;
+    }
+
+    /** The sale, locked until the transaction ends. */
+    public Optional<Sale> lockSale(UUID orderId) {
+        return sql.one("SELECT order_id, member_id, completed_at, volume, refunded, applied_at FROM sale"
+                + " WHERE order_id = ? FOR UPDATE",
+                row -> new Sale(uuid(row, "order_id"), uuid(row, "member_id"), instant(row, "completed_at"),
+                        row.getBigDecimal("volume"), row.getBigDecimal("refunded"), instant(row, "applied_at")),
+                orderId);
+    }
+
+    public void addRefund(UUID orderId, BigDecimal volume) {
+        sql.update("UPDATE sale SET refunded = refunded + ? WHERE order_id = ?", volume, orderId);
+    }
+
+    /** Stores a closed period's group volume for the member; returns the value it replaces (zero if none). */
+    public BigDecimal replaceGroupVolume(UUID memberId, String period, BigDecimal groupVolume) {
+        BigDecimal before = sql.one("SELECT group_volume FROM member_period WHERE member_id = ? AND period = ? FOR UPDATE",
+                row -> row.getBigDecimal(1), memberId, period).orElse(null);
+        sql.update("INSERT INTO member_period (member_id, period, group_volume) VALUES (?, ?, ?)"
+                + " ON CONFLICT (member_id, period) DO UPDATE SET group_volume = EXCLUDED.group_volume",
+                memberId, period, groupVolume);
+        return before == null ? BigDecimal.ZERO : before;
+    }
+
+    /** Stores a closed period's new rank for the member and returns every period's rank of the member. */
+    public Map<String, Rank> replaceRank(UUID memberId, String period, Rank rank) {
+        sql.update("INSERT INTO member_period (member_id, period, new_rank) VALUES (?, ?, ?)"
+                + " ON CONFLICT (member_id, period) DO UPDATE SET new_rank = EXCLUDED.new_rank",
+                memberId, period, rank);
+        sql.update("INSERT INTO member_rank (member_id, rank, period) VALUES (?, ?, ?)"
+                + " ON CONFLICT (member_id) DO UPDATE SET rank = EXCLUDED.rank, period = EXCLUDED.period"
+                + " WHERE member_rank.period <= EXCLUDED.period", memberId, rank, period);
+        return sql.query("SELECT period, new_rank FROM member_period WHERE member_id = ? AND new_rank IS NOT NULL",
+                row -> Map.entry(row.getString("period"), Rank.valueOf(row.getString("new_rank"))), memberId)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Records the member's KYC approval (true) or its expiry (false) as of {@code at}; false when a newer KYC event
+     * was recorded already, so events of different cases arriving out of order settle on the newest.
+     */
+    public boolean recordKyc(UUID memberId, boolean approved, Instant at) {
+        return sql.update("INSERT INTO member_kyc (member_id, approved, changed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (member_id) DO UPDATE SET approved = EXCLUDED.approved, changed_at = EXCLUDED.changed_at"
+                + " WHERE member_kyc.changed_at < EXCLUDED.changed_at", memberId, approved, at) == 1;
+    }
+
+    /** Counts a recruit for their sponsor in these programs; returns the programs where they were not counted yet. */
+    public List<UUID> countRecruit(UUID recruitId, UUID sponsorId, List<UUID> programIds) {
+        return sql.query("""
+                INSERT INTO sponsored_recruit (program_id, recruit_id, sponsor_id)
+                SELECT p, ?, ? FROM unnest(?::uuid[]) AS p ORDER BY p
+                ON CONFLICT DO NOTHING RETURNING program_id""",
+                row -> uuid(row, "program_id"), recruitId, sponsorId, Sql.array("uuid", programIds));
+    }
+}

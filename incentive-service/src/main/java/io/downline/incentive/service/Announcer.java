@@ -1,0 +1,73 @@
+package io.downline.incentive.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.downline.incentive.config.IncentiveConfig;
+import io.downline.incentive.domain.PendingAnnouncement;
+import io.downline.incentive.repository.AnnouncementStore;
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.incentives.IncentiveProgressUpdated;
+import io.downline.platform.outbox.OutboxWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Coalesces {@code incentive.progress-updated}. The engine only marks a changed row ({@code announce_pending}, in
+ * the event's own transaction, so the mark is as durable as the change). This job takes marked rows last announced
+ * at least {@code min-interval} ago, writes one event per row with the figures as they are <em>now</em> to the
+ * outbox, and clears the mark, in one transaction: a member's progress in a program is announced at most once per
+ * interval, and the last value is never lost (a change after the read marks the row again).
+ */
+@ApplicationScoped
+public class Announcer {
+
+    private static final Logger LOG = Logger.getLogger(Announcer.class);
+
+    private final AnnouncementStore store;
+    private final OutboxWriter outbox;
+    private final IncentiveConfig config;
+    private final Clock clock;
+
+    public Announcer(AnnouncementStore store, OutboxWriter outbox, IncentiveConfig config, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${downline.incentives.announce.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            while (announceDue() == config.announce().batchSize()) {
+                LOG.debug("A full batch of progress announcements went out; taking the next one");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Announcing progress failed; the marks stay and the next run retries", e);
+        }
+    }
+
+    /** Announces one batch of due rows; returns how many. */
+    public int announceDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<PendingAnnouncement> due = store.due(now.minus(config.announce().minInterval()),
+                    config.announce().batchSize());
+            for (PendingAnnouncement row : due) {
+                outbox.publish(EventType.INCENTIVE_PROGRESS_UPDATED, row.memberId(), new IncentiveProgressUpdated(
+                        row.programId(), row.memberId(), row.figures().personalVolume(), row.figures().groupVolume(),
+                        row.figures().newPersonallySponsored(), row.figures().highestRank().name(), row.criteriaMet(),
+                        row.criteriaTotal(), row.progressPercent(), now));
+            }
+            if (!due.isEmpty()) {
+                store.announced(due, now);
+            }
+            return due.size();
+        });
+    }
+}

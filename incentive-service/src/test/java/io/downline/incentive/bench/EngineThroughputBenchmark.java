@@ -1,0 +1,297 @@
+package io.downline.incentive.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.downline.platform.events.CloudEventCodec;
+import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventType;
+import io.downline.platform.events.Money;
+import io.downline.platform.events.Topics;
+import io.downline.platform.events.orders.OrderCompleted;
+import io.downline.platform.testing.BenchReport;
+import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.KafkaTestResource;
+import io.downline.platform.testing.Tokens;
+import io.downline.platform.testing.bench.BenchFigures;
+import io.downline.platform.testing.bench.CpuUsage;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Engine throughput (issue 11: at least 5,000 order events/s applied from the broker on 2 cores, with 10 active
+ * programs) and the leaderboard's p99 (top 100 plus the caller's own position; at most 20 ms) while the engine
+ * applies them. Members, progress in all 10 programs and the leaderboard's buckets are generated with SQL.
+ *
+ * <p>{@code mvn -Pbench verify -pl incentive-service -am -Dtest=EngineThroughputBenchmark}; scale with
+ * {@code -Dbench.incentive.members=1000000 -Dbench.incentive.events=30000}.
+ */
+@QuarkusTest
+@WithTestResource(DownlineTestResource.class)
+class EngineThroughputBenchmark {
+
+    static final int MEMBERS = Integer.getInteger("bench.incentive.members", 1_000_000);
+    static final int EVENTS = Integer.getInteger("bench.incentive.events", 30_000);
+    static final int WARM_UP_EVENTS = Integer.getInteger("bench.incentive.warm-up-events", 5_000);
+    static final int PROGRAMS = 10;
+    static final double EVENTS_PER_SECOND = 5_000;
+    static final double LEADERBOARD_P99_MS = 20;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void engineThroughputAndLeaderboardLatencyUnderLoad() throws Exception {
+        long setupStart = System.nanoTime();
+        List<UUID> programs = new ArrayList<>();
+        for (int p = 0; p < PROGRAMS; p++) {
+            programs.add(publishProgram("Bench sprint " + p + " " + UUID.randomUUID()));
+        }
+        String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        generate(programs, prefix);
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+
+        SplittableRandom random = new SplittableRandom(20_261_130L);
+        List<UUID> sellers = sellers(prefix, random, 20_000);
+        Instant completedAt = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600);
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            long base = processed();
+            produce(producer, sellers, random, completedAt, WARM_UP_EVENTS);
+            awaitProcessed(base + WARM_UP_EVENTS);
+
+            List<String> readers = readers(prefix, random, 50);
+            Recorder leaderboard = new Recorder(60_000_000L, 3);
+            AtomicBoolean applying = new AtomicBoolean(true);
+            AtomicLong leaderboardFailures = new AtomicLong();
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            Future<?> reads = reader.submit(() -> readLeaderboards(programs, readers, random.split(), leaderboard,
+                    applying, leaderboardFailures));
+
+            base = processed();
+            CpuUsage cpu = CpuUsage.start(dataSource);
+            long start = System.nanoTime();
+            produce(producer, sellers, random, completedAt, EVENTS);
+            double producedSeconds = (System.nanoTime() - start) / 1e9;
+            awaitProcessed(base + EVENTS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> usage = cpu.stop();
+            applying.set(false);
+            reads.get();
+            reader.shutdown();
+
+            Histogram latency = leaderboard.getIntervalHistogram();
+            double perSecond = EVENTS / seconds;
+            BenchReport report = new BenchReport("incentive-engine-throughput");
+            report.put("host", BenchFigures.host());
+            report.put("load", loadAverage());
+            Map<String, Object> setup = new LinkedHashMap<>();
+            setup.put("members", MEMBERS);
+            setup.put("programs", PROGRAMS + " published, each window open, tiers PV 500 / PV 1000 (ALL)");
+            setup.put("progressRows", (long) MEMBERS * PROGRAMS);
+            setup.put("generatedWithSqlSeconds", BenchFigures.round(setupSeconds, 1));
+            setup.put("sellers", sellers.size() + " random members");
+            setup.put("warmUpEvents", WARM_UP_EVENTS);
+            report.put("setup", setup);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("events", EVENTS);
+            result.put("progressRowsTouchedPerEvent", PROGRAMS);
+            result.put("producedInSeconds", BenchFigures.round(producedSeconds, 2));
+            result.put("appliedInSeconds", BenchFigures.round(seconds, 2));
+            result.put("eventsPerSecond", BenchFigures.round(perSecond, 1));
+            result.put("leaderboard (top 100 + own position, one client, while applying)",
+                    BenchFigures.summary(latency));
+            result.put("leaderboardFailures", leaderboardFailures.get());
+            report.put("result", result);
+            report.put("cpu", usage);
+            new BenchFigures.Targets()
+                    .atLeast("order events applied per second from the broker (10 programs)", perSecond,
+                            EVENTS_PER_SECOND, "events/s", false)
+                    .atMost("leaderboard p99 (top 100 + own position) while the engine applies events",
+                            BenchFigures.p99ms(latency), LEADERBOARD_P99_MS, "ms", false)
+                    .atLeast("leaderboard reads measured", latency.getTotalCount(), 100, "requests", true)
+                    .atMost("failed leaderboard reads", leaderboardFailures.get(), 0, "requests", true)
+                    .writeAndAssert(report);
+        }
+    }
+
+    private static UUID publishProgram(String name) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> bronze = Map.of("name", "Bronze", "criteria",
+                List.of(Map.of("metric", "PERSONAL_VOLUME", "target", "500")),
+                "reward", Map.of("type", "CASH", "cash", "100.00"));
+        Map<String, Object> silver = Map.of("name", "Silver", "criteria",
+                List.of(Map.of("metric", "PERSONAL_VOLUME", "target", "1000")),
+                "reward", Map.of("type", "CASH", "cash", "300.00"));
+        String admin = Tokens.admin("admin-bench");
+        UUID id = UUID.fromString(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "startDate", today.minusDays(1).toString(),
+                        "endDate", today.plusDays(1).toString(), "timeZone", "UTC", "combine", "ALL",
+                        "tiers", List.of(bronze, silver)))
+                .post("/api/incentives/programs").then().statusCode(201).extract().path("id"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).post("/api/incentives/programs/{id}/publish", id)
+                .then().statusCode(200);
+        return id;
+    }
+
+    /**
+     * Members in the projection, and their progress in every program with a whole-number PV from 0 to 1,199 and
+     * the evaluation the rules give it (below 500: PV / 5 %; 500 to 999: Bronze and PV / 10 %; from 1,000: Silver,
+     * 100 %), exact at two decimals; then the leaderboard's buckets from those rows.
+     */
+    private void generate(List<UUID> programs, String prefix) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO member_projection (member_id, oidc_subject, sponsor_id, status, country, registered_at,
+                        updated_at)
+                    SELECT gen_random_uuid(), '%s' || n, NULL, 'ACTIVE', 'US', now() - interval '400 days', now()
+                    FROM generate_series(1, %d) AS n""".formatted(prefix, MEMBERS));
+            try (PreparedStatement progress = connection.prepareStatement("""
+                    INSERT INTO progress (program_id, member_id, personal_volume, eligible, tier_reached, criteria_met,
+                        criteria_total, progress_percent, score, score_since, updated_at)
+                    SELECT ?, g.member_id, g.pv, true, g.tier, CASE WHEN g.tier = 2 THEN 1 ELSE 0 END, 1, g.percent,
+                        g.tier * 100 + g.percent, now() - make_interval(secs => g.pv), now()
+                    FROM (SELECT v.member_id, v.pv,
+                              CASE WHEN v.pv >= 1000 THEN 2 WHEN v.pv >= 500 THEN 1 ELSE 0 END AS tier,
+                              CASE WHEN v.pv >= 1000 THEN 100 WHEN v.pv >= 500 THEN v.pv / 10 ELSE v.pv / 5 END
+                                  AS percent
+                          FROM (SELECT member_id, floor(random() * 1200)::numeric AS pv FROM member_projection
+                                WHERE oidc_subject LIKE ?) AS v) AS g""")) {
+                for (UUID program : programs) {
+                    progress.setObject(1, program);
+                    progress.setString(2, prefix + "%");
+                    progress.executeUpdate();
+                }
+            }
+            statement.execute("""
+                    INSERT INTO leaderboard_bucket (program_id, score, members)
+                    SELECT program_id, score, count(*) FROM progress
+                    WHERE program_id = ANY ('%s'::uuid[]) AND eligible GROUP BY program_id, score"""
+                    .formatted(programs.toString().replace('[', '{').replace(']', '}')));
+            statement.execute("ANALYZE progress; ANALYZE leaderboard_bucket; ANALYZE member_projection");
+        }
+    }
+
+    private List<UUID> sellers(String prefix, SplittableRandom random, int count) throws SQLException {
+        return memberIds("SELECT member_id::text FROM member_projection WHERE oidc_subject = ANY (?)", prefix, random,
+                count).stream().map(UUID::fromString).toList();
+    }
+
+    private List<String> readers(String prefix, SplittableRandom random, int count) throws SQLException {
+        return memberIds("SELECT oidc_subject FROM member_projection WHERE oidc_subject = ANY (?)", prefix, random,
+                count).stream().map(Tokens::member).toList();
+    }
+
+    private List<String> memberIds(String query, String prefix, SplittableRandom random, int count)
+            throws SQLException {
+        String[] subjects = new String[count];
+        for (int i = 0; i < count; i++) {
+            subjects[i] = prefix + (1 + random.nextInt(MEMBERS));
+        }
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setArray(1, connection.createArrayOf("text", subjects));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(properties);
+    }
+
+    private static void produce(KafkaProducer<String, String> producer, List<UUID> sellers, SplittableRandom random,
+            Instant completedAt, int count) {
+        for (int i = 0; i < count; i++) {
+            UUID order = UUID.randomUUID();
+            UUID seller = sellers.get(random.nextInt(sellers.size()));
+            String volume = (1 + random.nextInt(200)) + ".00";
+            EventEnvelope event = EventEnvelope.of(EventType.ORDER_COMPLETED, "bench", order.toString(),
+                    new OrderCompleted(order, seller, Money.of(volume, "USD"), new BigDecimal(volume), completedAt,
+                            completedAt), null);
+            producer.send(CloudEventCodec.toRecord(Topics.ORDERS, event));
+        }
+        producer.flush();
+    }
+
+    private long processed() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'incentive-service:orders'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void awaitProcessed(long count) {
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100)).until(() -> processed() >= count);
+    }
+
+    private static void readLeaderboards(List<UUID> programs, List<String> readers, SplittableRandom random,
+            Recorder latency, AtomicBoolean applying, AtomicLong failures) {
+        while (applying.get()) {
+            UUID program = programs.get(random.nextInt(programs.size()));
+            String token = readers.get(random.nextInt(readers.size()));
+            long start = System.nanoTime();
+            int status = given().auth().oauth2(token).queryParam("size", 100)
+                    .get("/api/incentives/programs/{id}/leaderboard", program).statusCode();
+            latency.recordValue(Math.max(1, Math.min(60_000_000L, (System.nanoTime() - start) / 1_000)));
+            if (status != 200) {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
