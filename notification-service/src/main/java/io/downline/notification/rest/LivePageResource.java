@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.downline.notification.config.NotificationConfig;
@@ -14,7 +15,7 @@ import io.downline.notification.rest.dto.LivePageConfig;
 
 /** The live page's settings (public: the realm URL and the public client's id are no secret). */
 @Path("/live/config.json")
-@Tag(name = "Live page")
+@Tag(name = "Live page", description = "The live page's bootstrap: where it logs in")
 public class LivePageResource {
 
     private final NotificationConfig config;
@@ -25,6 +26,7 @@ public class LivePageResource {
 
     @GET
     @PermitAll
+    @SecurityRequirements // public: declared as such, so a client generator sends no token
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where the live page logs in: the Keycloak realm and the public client")
     public LivePageConfig livePageConfig() {
