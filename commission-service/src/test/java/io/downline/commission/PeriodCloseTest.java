@@ -129,6 +129,30 @@ class PeriodCloseTest {
                 .containsEntry("rankBefore", "BRONZE").containsEntry("rankAfter", "BRONZE");
         Map<String, Object> anaChange = diff.getMap("changes.find { it.memberId == '" + ana.id() + "' }");
         assertThat(anaChange).containsEntry("gvBefore", "5190.00").containsEntry("gvAfter", "5490.00");
+
+        // Preview: a draft where BRONZE needs PV 1,000 pays the same lines here, but Ben-1 and Ben-2 lose BRONZE.
+        String draft = defaultPlan().replace("{\"rank\": \"BRONZE\", \"paysLevels\": 3, \"personalVolume\": \"100.00\"}",
+                "{\"rank\": \"BRONZE\", \"paysLevels\": 3, \"personalVolume\": \"1000.00\"}");
+        int version = TestTree.asAdmin().body(draft).post("/api/commissions/plans").then().statusCode(201)
+                .extract().path("version");
+        JsonPath preview = TestTree.asAdmin().get("/api/commissions/plans/{v}/preview?period={p}", version, PERIOD)
+                .then().statusCode(200).body("difference", equalTo("0.00")).body("rankChanges", equalTo(2))
+                .body("paidNow", equalTo(diffPaid(tree))).extract().jsonPath();
+        assertThat(preview.getList("members.memberId")).contains(ben1.id().toString(), ben2.id().toString());
+        assertThat(preview.getString("members.find { it.memberId == '" + ben1.id() + "' }.rankByDraft")).isEqualTo("MEMBER");
+        given().auth().oauth2(ana.token()).get("/api/commissions/plans/{v}/preview?period={p}", version, PERIOD)
+                .then().statusCode(403);
+        TestTree.asAdmin().get("/api/commissions/plans/{v}/preview?period=2024-01", version).then().statusCode(409);
+    }
+
+    private static String diffPaid(TestTree tree) throws Exception {
+        return tree.decimal("SELECT coalesce(sum(remaining), 0) FROM commission_line WHERE period = ?", PERIOD).toPlainString();
+    }
+
+    private static String defaultPlan() throws java.io.IOException {
+        try (java.io.InputStream in = io.downline.commission.domain.PlanDocument.class.getResourceAsStream("default-plan.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static io.restassured.response.ValidatableResponse close(String period) {

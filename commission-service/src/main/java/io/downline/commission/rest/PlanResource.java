@@ -1,17 +1,20 @@
 package io.downline.commission.rest;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +27,7 @@ import io.downline.commission.domain.InvalidPlanException;
 import io.downline.commission.rest.dto.ActivationRequest;
 import io.downline.commission.rest.dto.PlanView;
 import io.downline.commission.service.PlanService;
+import io.downline.commission.service.PreviewService;
 import io.downline.platform.http.Problem;
 import io.downline.platform.http.ProblemException;
 import io.downline.platform.security.Roles;
@@ -35,9 +39,11 @@ import io.downline.platform.security.Roles;
 public class PlanResource {
 
     private final PlanService plans;
+    private final PreviewService previews;
 
-    public PlanResource(PlanService plans) {
+    public PlanResource(PlanService plans, PreviewService previews) {
         this.plans = plans;
+        this.previews = previews;
     }
 
     @GET
@@ -67,6 +73,16 @@ public class PlanResource {
             throw new ProblemException(422, "business-rule", "Request breaks a business rule", e.getMessage(),
                     e.violations().stream().map(v -> new Problem.FieldError("plan." + v.field(), v.message())).toList());
         }
+    }
+
+    @GET
+    @Path("/{version}/preview")
+    @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR, Roles.FINANCE })
+    @Operation(summary = "Run a plan version over a closed period's frozen data: what would change, per member and in total, against what was paid")
+    public PreviewService.Preview preview(@PathParam("version") int version,
+            @QueryParam("period") @NotNull @Pattern(regexp = CommissionResource.PERIOD, message = "must be a month, yyyy-MM")
+            String period) throws SQLException {
+        return previews.preview(version, period);
     }
 
     @POST

@@ -128,6 +128,22 @@ class CommissionWalkTest {
     }
 
     @Test
+    void withFiveLevelsPaidCv9999GivesACentBackFromLevel5() {
+        List<UplineMember> upline = new ArrayList<>();
+        for (int step = 1; step <= 5; step++) {
+            upline.add(up(step, UUID.randomUUID(), "100.00", "0.00", Rank.GOLD));
+        }
+        Walk capped = CommissionWalk.walk(DefaultPlan.PLAN, new BigDecimal("99.99"), upline);
+        assertThat(capped.lines()).extracting(PaidLine::amount).containsExactly(new BigDecimal("10.00"),
+                new BigDecimal("5.00"), new BigDecimal("3.00"), new BigDecimal("2.00"), new BigDecimal("0.99"));
+        assertThat(capped.breakage()).isEqualByComparingTo("0.01");
+
+        Walk exact = CommissionWalk.walk(DefaultPlan.PLAN, new BigDecimal("123.47"), upline);
+        assertThat(exact.paid()).isEqualByComparingTo("25.92");
+        assertThat(exact.capped()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void noSaleFromOneCentTo100DollarsPaysMoreThanTheCap() {
         List<UplineMember> upline = new ArrayList<>();
         for (int step = 1; step <= 5; step++) {
