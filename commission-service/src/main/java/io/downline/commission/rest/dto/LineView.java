@@ -18,8 +18,14 @@ public record LineView(UUID lineId, UUID orderId, UUID sellerId, int level, BigD
 
     public static LineView of(CommissionLine line) {
         return new LineView(line.lineId(), line.orderId(), line.sellerId(), line.level(),
-                line.rate().stripTrailingZeros(), line.amount(), line.remaining(), line.paidAsRank().name(),
+                rate(line.rate()), line.amount(), line.remaining(), line.paidAsRank().name(),
                 line.period(), line.planVersion(), line.rule(), line.released() ? "RELEASED" : "PENDING",
                 line.createdAt(), line.releaseAt(), line.releasedAt());
+    }
+
+    /** The rate as the plan writes it: at least two decimals (0.10), more only when it has them (0.025). */
+    private static BigDecimal rate(BigDecimal stored) {
+        BigDecimal plain = stored.stripTrailingZeros();
+        return plain.scale() < 2 ? plain.setScale(2) : plain;
     }
 }
