@@ -38,6 +38,7 @@ import io.downline.platform.events.commissions.MemberRankChanged;
 import io.downline.platform.events.commissions.PeriodClosed;
 import io.downline.platform.events.commissions.TeamVolumeUpdated;
 import io.downline.platform.outbox.OutboxWriter;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Period close: freezes the period's tree and volumes, computes every member's GV and rank in memory, stores the
@@ -76,7 +77,9 @@ public class PeriodCloseService {
         return closes.find(period).orElseThrow(() -> new NotFoundException("Period " + period + " has not been closed"));
     }
 
+    /** One transaction for the whole close; a million members take longer than the default 60 s timeout. */
     @Transactional
+    @TransactionConfiguration(timeout = 1800)
     public CloseOutcome close(YearMonth period, String actor) throws SQLException {
         Instant now = clock.instant();
         String name = Periods.format(period);

@@ -24,10 +24,14 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +88,15 @@ class SaleLatencyBenchmark {
     @Test
     void salesThroughTheBrokerToCommissionEvents() throws Exception {
         UUID[] sellers = chains();
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.bootstrapServers()))) {
+            // The commissions topic as production declares it (6 partitions), before anybody writes to it.
+            admin.createTopics(List.of(new NewTopic(Topics.COMMISSIONS, 6, (short) 1))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
         BenchReport report = new BenchReport("sale-latency");
         report.put("host", BenchFigures.host());
         report.put("dataset", Map.of("chains", CHAINS, "uplineDepth", DEPTH, "linesPerSale", 5));
