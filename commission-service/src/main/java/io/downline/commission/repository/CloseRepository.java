@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,6 +132,12 @@ public class CloseRepository {
                 copy.value(UUID.randomUUID().toString()).value(event.type().topic()).value(event.aggregateId())
                         .value(event.type().type()).value(EventJson.write(event.payload()));
                 copy.endRow();
+            }
+            copy.close();
+            // Fresh statistics for the relay's query: planned against an outbox it believes small, its
+            // per-aggregate check turns quadratic over a million new rows.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE outbox");
             }
             return copy.rows();
         }

@@ -20,6 +20,7 @@ final class CopyWriter implements AutoCloseable {
     private byte[] buffer = new byte[CHUNK + 4096];
     private int length;
     private long rows;
+    private boolean closed;
 
     CopyWriter(Connection connection, String copySql) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -51,8 +52,13 @@ final class CopyWriter implements AutoCloseable {
         return rows;
     }
 
+    /** Ends the COPY; a second call does nothing. */
     @Override
     public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (length > 0) {
             copy.writeToCopy(buffer, 0, length);
         }
