@@ -19,11 +19,11 @@ else
   SERVICES=(
     user-service:8081
     kyc-service:8082
-    # commission-service:8083
+    commission-service:8083
     payout-service:8084
-    audit-service:8087
-    notification-service:8086
     incentive-service:8085
+    notification-service:8086
+    audit-service:8087
   )
 fi
 
@@ -46,16 +46,15 @@ TOPICS=(kyc.events.v1 orders.events.v1 commissions.events.v1 payouts.events.v1 i
 TOPIC_PARTITIONS=6
 TOPIC_RETENTION_MS=604800000 # 7 days
 # Dead letters, <service>.<topic>.dlq as in deploy/k8s/base/topics.yaml: one partition, kept 30 days for replay.
-DLQ_TOPICS=(user-service.kyc.events.v1.dlq user-service.commissions.events.v1.dlq user-service.orders.events.v1.dlq
-  audit-service.users.events.v1.dlq audit-service.kyc.events.v1.dlq audit-service.orders.events.v1.dlq
-  audit-service.commissions.events.v1.dlq audit-service.payouts.events.v1.dlq audit-service.incentives.events.v1.dlq
-  notification-service.users.events.v1.dlq notification-service.kyc.events.v1.dlq notification-service.orders.events.v1.dlq
-  notification-service.commissions.events.v1.dlq notification-service.payouts.events.v1.dlq notification-service.incentives.events.v1.dlq
-  payout-service.commissions.events.v1.dlq payout-service.incentives.events.v1.dlq payout-service.kyc.events.v1.dlq
-  payout-service.users.events.v1.dlq
+DLQ_TOPICS=(
+  user-service.commissions.events.v1.dlq user-service.kyc.events.v1.dlq user-service.orders.events.v1.dlq
   kyc-service.users.events.v1.dlq
-  incentive-service.orders.events.v1.dlq incentive-service.commissions.events.v1.dlq incentive-service.users.events.v1.dlq
-  incentive-service.kyc.events.v1.dlq)
+  commission-service.orders.events.v1.dlq commission-service.users.events.v1.dlq
+  payout-service.commissions.events.v1.dlq payout-service.incentives.events.v1.dlq payout-service.kyc.events.v1.dlq payout-service.users.events.v1.dlq
+  incentive-service.commissions.events.v1.dlq incentive-service.kyc.events.v1.dlq incentive-service.orders.events.v1.dlq incentive-service.users.events.v1.dlq
+  notification-service.commissions.events.v1.dlq notification-service.incentives.events.v1.dlq notification-service.kyc.events.v1.dlq notification-service.orders.events.v1.dlq notification-service.payouts.events.v1.dlq notification-service.users.events.v1.dlq
+  audit-service.commissions.events.v1.dlq audit-service.incentives.events.v1.dlq audit-service.kyc.events.v1.dlq audit-service.orders.events.v1.dlq audit-service.payouts.events.v1.dlq audit-service.users.events.v1.dlq
+)
 DLQ_RETENTION_MS=2592000000
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh

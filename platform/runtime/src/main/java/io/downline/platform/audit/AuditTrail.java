@@ -7,12 +7,18 @@ import jakarta.enterprise.context.RequestScoped;
 public class AuditTrail {
 
     private boolean recorded;
+    private boolean unchanged;
 
     void markRecorded() {
         recorded = true;
     }
 
+    /** The request changed nothing (an Idempotency-Key replay answered from the stored response): nothing to audit. */
+    public void markUnchanged() {
+        unchanged = true;
+    }
+
     boolean recorded() {
-        return recorded;
+        return recorded || unchanged;
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import io.downline.platform.audit.AuditTrail;
 import io.downline.platform.http.ProblemMappers;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -42,13 +43,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private final IdempotencyKeys keys;
     private final CurrentIdentityAssociation identity;
+    private final AuditTrail trail;
 
     @Context
     ResourceInfo resource;
 
-    public IdempotencyFilter(IdempotencyKeys keys, CurrentIdentityAssociation identity) {
+    public IdempotencyFilter(IdempotencyKeys keys, CurrentIdentityAssociation identity, AuditTrail trail) {
         this.keys = keys;
         this.identity = identity;
+        this.trail = trail;
     }
 
     private record Claim(String caller, String key) {
@@ -89,6 +92,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (outcome instanceof Outcome.Run) {
             request.setProperty(CLAIM, claim);
         } else if (outcome instanceof Outcome.Replay replay) {
+            // The first request made (and audited) the change; its replay changes nothing.
+            trail.markUnchanged();
             request.abortWith(replay(replay.response()));
         } else if (outcome instanceof Outcome.OtherRequest) {
             request.abortWith(refusal(422, "idempotency-key-reused", "Idempotency-Key reused",
