@@ -68,7 +68,7 @@ public class Ingestion {
                 Duration delay = backoff.after(failures);
                 LOG.warnf(failures == 1 ? e : null, "Appending a batch of %d events failed (%d failures); retrying in %s: %s",
                         batch.size(), failures, delay, e.getMessage());
-                pause(delay);
+                Backoff.pause(delay);
             }
         }
     }
@@ -76,17 +76,5 @@ public class Ingestion {
     /** Since when the current batch has been failing, or null. */
     public Instant failingSince() {
         return failingSince.get();
-    }
-
-    /** An interrupt does not cut the wait short into an acknowledgement: the batch is not in yet. */
-    private static void pause(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        for (long left = delay.toNanos(); left > 0; left = until - System.nanoTime()) {
-            try {
-                Thread.sleep(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                LOG.debug("Interrupted while waiting to retry a batch; it stays unacknowledged");
-            }
-        }
     }
 }

@@ -133,7 +133,7 @@ public class IdempotentConsumer {
                     LOG.warnf("Event %s (%s) failed in %s (%d failures, next attempt in %s): %s", event.id(),
                             event.type(), consumer, failures, delay, e.getMessage());
                 }
-                pause(delay);
+                Backoff.pause(delay);
             }
         }
     }
@@ -175,18 +175,4 @@ public class IdempotentConsumer {
         QuarkusTransaction.requiringNew().run(() -> processed.purgeBefore(clock.instant().minus(config.retention())));
     }
 
-    /**
-     * Waits before the next attempt. An interrupt does not end the wait early into a dead letter or a commit:
-     * either would lose the record; it is still unapplied and is redelivered after a restart.
-     */
-    private static void pause(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        for (long left = delay.toNanos(); left > 0; left = until - System.nanoTime()) {
-            try {
-                Thread.sleep(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                LOG.debug("Interrupted while waiting to retry an event; the record stays unacknowledged");
-            }
-        }
-    }
 }
