@@ -2,9 +2,12 @@ package io.downline.platform.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +44,9 @@ import io.quarkus.scheduler.Scheduled;
  *     consumer.apply("user-service:kyc", record, event -&gt; ...);
  * }
  * </pre>
+ *
+ * A hot channel takes a poll at a time ({@code batch=true}) and applies it in one transaction with
+ * {@link #applyBatch}, with the same promises per record.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -48,15 +54,17 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
     private final Parking parking;
     private final EventHandlers handlers;
     private final ConsumerStatus status;
     private final InboxConfig config;
     private final Clock clock;
 
-    public IdempotentConsumer(ProcessedEvents processed, Parking parking, EventHandlers handlers, ConsumerStatus status,
+    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters, Parking parking, EventHandlers handlers, ConsumerStatus status,
             InboxConfig config, Clock clock) {
         this.processed = processed;
+        this.deadLetters = deadLetters;
         this.parking = parking;
         this.handlers = handlers;
         this.status = status;
@@ -67,11 +75,85 @@ public class IdempotentConsumer {
     /** Returns true when the effect ran, false when the event had been applied before, was parked or ignored. */
     public boolean apply(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         handlers.register(consumer, handler);
+        Optional<EventEnvelope> event = readable(consumer, record);
+        return event.isPresent() && applyHoldingThePartition(consumer, record.topic(), event.get(), handler);
+    }
+
+    /**
+     * Applies a poll's records (a channel with {@code batch=true}) in one transaction: one statement records their
+     * ids, the handler applies the new ones, one commit. Same promises as {@link #apply}, record by record: poison
+     * goes to the dead-letter topic (sent here, see {@link DeadLetters}), an event applied before is skipped, one
+     * that waits is parked, a transient failure holds the partition. When the transaction fails, it is rolled back
+     * and the batch's events are applied one by one with {@link #apply}'s rules, so one event that cannot pass
+     * never takes the others with it. Returns how many events took effect.
+     */
+    public int applyBatch(String consumer, Iterable<ConsumerRecord<String, String>> records, BatchHandler handler) {
+        handlers.register(consumer, handler);
+        List<ConsumerRecord<String, String>> ready = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable(consumer, record).ifPresent(event -> {
+                    ready.add(record);
+                    events.add(event);
+                });
+            } catch (EventProcessingException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            int applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(consumer, ready, events, handler));
+            status.recovered(consumer);
+            parking.replayReleased();
+            return applied;
+        } catch (RuntimeException e) {
+            LOG.debugf("A batch of %d events failed in %s (%s); applying them one by one", events.size(), consumer,
+                    e.getMessage());
+            return applyOneByOne(consumer, ready, events, handler);
+        }
+    }
+
+    private int applyAllOnce(String consumer, List<ConsumerRecord<String, String>> records, List<EventEnvelope> events,
+            BatchHandler handler) {
+        Set<UUID> fresh = processed.recordAll(consumer, events, records.stream().map(ConsumerRecord::topic).toList());
+        List<EventEnvelope> toApply = new ArrayList<>(fresh.size());
+        for (EventEnvelope event : events) {
+            if (fresh.remove(event.id())) {
+                toApply.add(event);
+            }
+        }
+        if (toApply.size() < events.size()) {
+            LOG.debugf("%d events of a batch already applied by %s, skipped", events.size() - toApply.size(), consumer);
+        }
+        handler.applyAll(toApply);
+        return toApply.size();
+    }
+
+    private int applyOneByOne(String consumer, List<ConsumerRecord<String, String>> records, List<EventEnvelope> events,
+            BatchHandler handler) {
+        int applied = 0;
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                if (applyHoldingThePartition(consumer, records.get(i).topic(), events.get(i), handler)) {
+                    applied++;
+                }
+            } catch (EventProcessingException e) {
+                deadLetters.send(records.get(i), e.getMessage());
+            }
+        }
+        return applied;
+    }
+
+    /** The record's event, or empty for a version this consumer does not read; poison is thrown. */
+    private Optional<EventEnvelope> readable(String consumer, ConsumerRecord<String, String> record) {
         EventEnvelope event = decode(consumer, record);
         Optional<EventType> type = EventType.find(event.type());
         if (type.isPresent()) {
             if (!readsVersion(consumer, record, type.get())) {
-                return false;
+                return Optional.empty();
             }
             List<String> violations = EventSchemas.validate(type.get(), event.data());
             if (!violations.isEmpty()) {
@@ -79,7 +161,7 @@ public class IdempotentConsumer {
                         + String.join("; ", violations), null);
             }
         }
-        return applyHoldingThePartition(consumer, record.topic(), event, handler);
+        return Optional.of(event);
     }
 
     private EventEnvelope decode(String consumer, ConsumerRecord<String, String> record) {

@@ -1,9 +1,20 @@
 package io.downline.platform.inbox;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.platform.events.EventEnvelope;
 
@@ -27,6 +38,36 @@ class ProcessedEvents {
                 .setParameter(3, event.type())
                 .setParameter(4, topic)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records a batch's events in one statement; returns the ids that were new (the rest were applied before).
+     * Each element of {@code events} is paired with the topic at the same index.
+     */
+    Set<UUID> recordAll(String consumer, List<EventEnvelope> events, List<String> topics) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id, type, topic)
+                    SELECT ?, id, type, topic FROM unnest(?::uuid[], ?::text[], ?::text[]) AS batch (id, type, topic)
+                    ON CONFLICT DO NOTHING
+                    RETURNING event_id""")) {
+                statement.setString(1, consumer);
+                statement.setArray(2, array(connection, "uuid", events.stream().map(EventEnvelope::id).toArray()));
+                statement.setArray(3, array(connection, "text", events.stream().map(EventEnvelope::type).toArray()));
+                statement.setArray(4, array(connection, "text", topics.toArray()));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
     }
 
     int purgeBefore(Instant limit) {
