@@ -1,11 +1,17 @@
 package io.downline.platform.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.platform.events.EventEnvelope;
 
@@ -67,12 +73,22 @@ class ParkedEvents {
                 .executeUpdate();
     }
 
-    /** Consumers with events parked under the key. */
-    @SuppressWarnings("unchecked")
-    List<String> consumersWaitingFor(String waitsFor) {
-        return entityManager.createNativeQuery("SELECT DISTINCT consumer FROM parked_event WHERE waits_for = ?1")
-                .setParameter(1, waitsFor)
-                .getResultList();
+    /** The (consumer, key) queues with parked events under any of the keys, oldest first. */
+    List<String[]> queuesWaitingFor(Collection<String> keys) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT consumer, waits_for FROM parked_event WHERE waits_for = ANY(?)
+                    GROUP BY consumer, waits_for ORDER BY min(id)""")) {
+                statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                List<String[]> queues = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        queues.add(new String[] { rows.getString(1), rows.getString(2) });
+                    }
+                }
+                return queues;
+            }
+        });
     }
 
     /** Every (consumer, key) with parked events, oldest first. */

@@ -1,7 +1,10 @@
 package io.downline.platform.inbox;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,13 +81,24 @@ public class Parking {
         LOG.infof("Event %s (%s) parked by %s until %s arrives", event.id(), event.type(), consumer, waitsFor);
     }
 
-    /** Applies what was parked for the keys released since the last call, on the calling thread. */
+    /**
+     * Applies what was parked for the keys released since the last call, on the calling thread. One query finds
+     * which of them have parked events (usually none: a batch consumer may release hundreds of keys per poll).
+     */
     void replayReleased() {
         if (released.isEmpty()) {
             return;
         }
+        Set<String> keys = new LinkedHashSet<>();
         for (String key = released.poll(); key != null; key = released.poll()) {
-            replayKey(key);
+            keys.add(key);
+        }
+        List<String[]> queues = QuarkusTransaction.requiringNew().call(() -> parked.queuesWaitingFor(keys));
+        if (queues.isEmpty()) {
+            return;
+        }
+        for (String[] queue : queues) {
+            replay(queue[0], queue[1]);
         }
         refreshCount();
     }
@@ -107,12 +121,6 @@ public class Parking {
 
     void refreshCount() {
         count.set(QuarkusTransaction.requiringNew().call(parked::count));
-    }
-
-    private void replayKey(String key) {
-        for (String consumer : QuarkusTransaction.requiringNew().call(() -> parked.consumersWaitingFor(key))) {
-            replay(consumer, key);
-        }
     }
 
     private void replay(String consumer, String key) {

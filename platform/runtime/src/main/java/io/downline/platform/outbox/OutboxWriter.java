@@ -1,10 +1,16 @@
 package io.downline.platform.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.downline.platform.config.ServiceConfig;
 import io.downline.platform.events.EventJson;
@@ -25,6 +31,17 @@ public class OutboxWriter {
             INSERT INTO outbox (event_id, topic, aggregate_id, type, payload, traceparent)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)""";
 
+    private static final String INSERT_ALL = """
+            INSERT INTO outbox (event_id, topic, aggregate_id, type, payload, traceparent)
+            SELECT event_id, topic, aggregate_id, type, payload, ?
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS event (event_id, topic, aggregate_id, type, payload, position)
+            ORDER BY position""";
+
+    /** One event for {@link #publishAll}. */
+    public record Event(EventType type, Object aggregateId, EventPayload payload) {
+    }
+
     private final EntityManager entityManager;
     private final ServiceConfig service;
 
@@ -36,19 +53,65 @@ public class OutboxWriter {
     /** Queues an event keyed by its aggregate id; returns its {@code ce_id}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, Object aggregateId, EventPayload payload) {
-        if (!type.payloadClass().isInstance(payload)) {
-            throw new IllegalArgumentException(type.type() + " does not carry " + payload.getClass().getSimpleName());
-        }
         UUID eventId = UUID.randomUUID();
-        String topic = type.topic() != null ? type.topic() : service.topic().orElseThrow(() -> new IllegalStateException("downline.service.topic is not set, so " + type.type() + " has no topic"));
         entityManager.createNativeQuery(INSERT)
                 .setParameter(1, eventId)
-                .setParameter(2, topic)
+                .setParameter(2, topicOf(type, payload))
                 .setParameter(3, String.valueOf(aggregateId))
                 .setParameter(4, type.type())
                 .setParameter(5, EventJson.write(payload))
                 .setParameter(6, TraceContext.currentTraceparent())
                 .executeUpdate();
         return eventId;
+    }
+
+    /**
+     * Queues events in one statement, in their order (the relay publishes each aggregate's rows in outbox order);
+     * returns their {@code ce_id}s in the same order. For a consumer that applies a batch set-based.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int size = events.size();
+        UUID[] ids = new UUID[size];
+        String[] topics = new String[size];
+        String[] aggregates = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            Event event = events.get(i);
+            ids[i] = UUID.randomUUID();
+            topics[i] = topicOf(event.type(), event.payload());
+            aggregates[i] = String.valueOf(event.aggregateId());
+            types[i] = event.type().type();
+            payloads[i] = EventJson.write(event.payload());
+        }
+        String traceparent = TraceContext.currentTraceparent();
+        entityManager.unwrap(Session.class).doWork(connection -> insertAll(connection, traceparent, ids, topics,
+                aggregates, types, payloads));
+        return List.of(ids);
+    }
+
+    private static void insertAll(Connection connection, String traceparent, UUID[] ids, String[] topics,
+            String[] aggregates, String[] types, String[] payloads) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
+            statement.setString(1, traceparent);
+            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            statement.setArray(3, connection.createArrayOf("text", topics));
+            statement.setArray(4, connection.createArrayOf("text", aggregates));
+            statement.setArray(5, connection.createArrayOf("text", types));
+            statement.setArray(6, connection.createArrayOf("text", payloads));
+            statement.executeUpdate();
+        }
+    }
+
+    private String topicOf(EventType type, EventPayload payload) {
+        if (!type.payloadClass().isInstance(payload)) {
+            throw new IllegalArgumentException(type.type() + " does not carry " + payload.getClass().getSimpleName());
+        }
+        return type.topic() != null ? type.topic() : service.topic().orElseThrow(() -> new IllegalStateException(
+                "downline.service.topic is not set, so " + type.type() + " has no topic"));
     }
 }

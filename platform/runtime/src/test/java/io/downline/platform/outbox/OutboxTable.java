@@ -42,6 +42,21 @@ final class OutboxTable {
         }
     }
 
+    /** The outbox rows of one aggregate, sent or not. */
+    long countFor(UUID aggregateId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox WHERE aggregate_id = ?")) {
+            statement.setString(1, aggregateId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs an operator's statement (docs/outbox.md) with one event id parameter; returns the rows changed. */
     int execute(String sql, UUID eventId) {
         try (Connection connection = dataSource.getConnection();

@@ -3,6 +3,7 @@ package io.downline.platform.testapp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,27 @@ public class OutboxTestEvents {
         return widgetIds.stream().map(id -> rename(id, name)).toList();
     }
 
+    /** Queues one event per (widget, name), in order, with one statement ({@link OutboxWriter#publishAll}). */
+    @Transactional
+    public List<UUID> announceAll(List<UUID> widgetIds, List<String> names) {
+        return outbox.publishAll(IntStream.range(0, widgetIds.size())
+                .mapToObj(i -> new OutboxWriter.Event(EventType.ADMIN_ACTION_PERFORMED, widgetIds.get(i),
+                        action(widgetIds.get(i), names.get(i))))
+                .toList());
+    }
+
+    /** As {@link #announceAll}, then fails: nothing of it may reach the outbox. */
+    @Transactional
+    public void announceAllThenFail(List<UUID> widgetIds, List<String> names) {
+        announceAll(widgetIds, names);
+        throw new IllegalStateException("the change fails after its events were queued");
+    }
+
+    private AdminActionPerformed action(UUID widgetId, String name) {
+        return new AdminActionPerformed("test-admin", List.of("admin"), "platform-test", name, "widget",
+                widgetId.toString(), null, null, null, null, clock.instant());
+    }
+
     /** Renames the widget (creating it first if needed) and queues the event; the action names the step. */
     @Transactional
     public UUID rename(UUID widgetId, String name) {
@@ -48,8 +70,6 @@ public class OutboxTestEvents {
         }
         widget.name = name;
         entityManager.flush();
-        return outbox.publish(EventType.ADMIN_ACTION_PERFORMED, widgetId,
-                new AdminActionPerformed("test-admin", List.of("admin"), "platform-test", name, "widget",
-                        widgetId.toString(), null, null, null, null, clock.instant()));
+        return outbox.publish(EventType.ADMIN_ACTION_PERFORMED, widgetId, action(widgetId, name));
     }
 }
