@@ -1,22 +1,31 @@
 package io.downline.payout.messaging;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.downline.payout.service.EarningsService;
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.events.commissions.CommissionReleased;
 import io.downline.platform.events.commissions.CommissionReversed;
+import io.downline.platform.inbox.BatchHandler;
 import io.downline.platform.inbox.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Commission lines into the wallet: earned to pending, released to available, reversed back out. */
+/**
+ * Commission lines into the wallet: earned to pending, released to available, reversed back out. A poll is
+ * applied in one transaction ({@code batch=true}); a single event (the platform's one-by-one fallback, a parked
+ * event's replay) goes through the same path as a batch of one.
+ */
 @ApplicationScoped
-public class CommissionEventsConsumer {
+public class CommissionEventsConsumer implements BatchHandler {
 
     static final String NAME = "payout-service:commissions";
 
@@ -29,21 +38,28 @@ public class CommissionEventsConsumer {
     }
 
     @Incoming("commission-events")
-    @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        consumer.apply(NAME, record, this::apply);
+    @Blocking(ordered = true)
+    public void on(ConsumerRecords<String, String> records) {
+        consumer.applyBatch(NAME, records, this);
     }
 
-    private void apply(EventEnvelope event) {
-        EventType.find(event.type()).ifPresent(type -> {
-            switch (type) {
-                case COMMISSION_EARNED -> earnings.commissionEarned(event.payload(CommissionEarned.class));
-                case COMMISSION_RELEASED -> earnings.commissionReleased(event.payload(CommissionReleased.class));
-                case COMMISSION_REVERSED -> earnings.commissionReversed(event.payload(CommissionReversed.class));
-                default -> {
-                    // Ranks, period closes and team volumes do not move money.
-                }
-            }
+    @Override
+    public void applyAll(List<EventEnvelope> events) {
+        earnings.applyAll(events.stream().map(CommissionEventsConsumer::payload).flatMap(Optional::stream).toList());
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        applyAll(List.of(event));
+    }
+
+    /** Ranks, period closes and team volumes do not move money. */
+    private static Optional<EventPayload> payload(EventEnvelope event) {
+        return EventType.find(event.type()).flatMap(type -> switch (type) {
+            case COMMISSION_EARNED -> Optional.of(event.payload(CommissionEarned.class));
+            case COMMISSION_RELEASED -> Optional.of(event.payload(CommissionReleased.class));
+            case COMMISSION_REVERSED -> Optional.of(event.payload(CommissionReversed.class));
+            default -> Optional.empty();
         });
     }
 }

@@ -1,5 +1,7 @@
 package io.downline.payout.repository;
 
+import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +10,15 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,7 +42,6 @@ public class LedgerRepository {
             SELECT available, pending, on_hold, clawback FROM wallet WHERE member_id = ? FOR UPDATE""";
     private static final String CREATE = """
             INSERT INTO wallet (member_id, currency, updated_at) VALUES (?, ?, ?) ON CONFLICT (member_id) DO NOTHING""";
-    private static final String APPLIED = "SELECT 1 FROM transfer WHERE cause_id = ? AND reason = ? LIMIT 1";
     private static final String INSERT = """
             INSERT INTO transfer (id, cause_id, leg, reason, debit_kind, debit_member, credit_kind, credit_member,
                                   amount, currency, created_at)
@@ -46,6 +53,28 @@ public class LedgerRepository {
             SELECT id, cause_id, reason, debit_kind, credit_kind, amount, currency, created_at FROM transfer
             WHERE member_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?""";
     private static final String STATEMENT_COUNT = "SELECT count(*) FROM transfer WHERE member_id = ?";
+    private static final String LOCK_ALL = """
+            SELECT member_id, available, pending, on_hold, clawback FROM wallet WHERE member_id = ANY (?)
+            ORDER BY member_id FOR UPDATE""";
+    private static final String CREATE_ALL = """
+            INSERT INTO wallet (member_id, currency, updated_at)
+            SELECT id, ?, ? FROM unnest(?::uuid[]) AS missing (id) ORDER BY id ON CONFLICT (member_id) DO NOTHING""";
+    private static final String APPLIED_ALL = "SELECT DISTINCT cause_id, reason FROM transfer WHERE cause_id = ANY (?)";
+    private static final String INSERT_ALL = """
+            INSERT INTO transfer (id, cause_id, leg, reason, debit_kind, debit_member, credit_kind, credit_member,
+                                  amount, currency, created_at)
+            SELECT id, cause_id, leg, reason, debit_kind, debit_member, credit_kind, credit_member, amount, ?, ?
+            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::uuid[],
+                        ?::numeric[])
+                 WITH ORDINALITY AS t (id, cause_id, leg, reason, debit_kind, debit_member, credit_kind, credit_member,
+                                       amount, n)
+            ORDER BY n""";
+    private static final String UPDATE_ALL = """
+            UPDATE wallet SET available = w.available, pending = w.pending, on_hold = w.on_hold,
+                              clawback = w.clawback, updated_at = ?
+            FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
+                 AS w (member_id, available, pending, on_hold, clawback)
+            WHERE wallet.member_id = w.member_id""";
 
     private final AgroalDataSource dataSource;
 
@@ -72,23 +101,87 @@ public class LedgerRepository {
         }
     }
 
-    public Optional<Balances> find(UUID memberId) {
+    /**
+     * The members' balances, their wallet rows locked until the transaction ends: the existing ones in member id
+     * order (so two batches, or a batch and a single posting, never wait for each other in a cycle), then the new
+     * ones, created empty.
+     */
+    public Map<UUID, Balances> lockWallets(Collection<UUID> memberIds, String currency, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
-            return balances(connection, FIND, memberId);
+            Map<UUID, Balances> locked = lockAll(connection, memberIds);
+            if (locked.size() < memberIds.size()) {
+                List<UUID> missing = memberIds.stream().filter(id -> !locked.containsKey(id)).toList();
+                try (PreparedStatement insert = connection.prepareStatement(CREATE_ALL)) {
+                    insert.setString(1, currency);
+                    insert.setTimestamp(2, Timestamp.from(now));
+                    insert.setArray(3, connection.createArrayOf("uuid", missing.toArray()));
+                    insert.executeUpdate();
+                }
+                locked.putAll(lockAll(connection, missing));
+            }
+            return locked;
         } catch (SQLException e) {
             throw new LedgerStoreException(e);
         }
     }
 
-    /** Whether a posting of this cause and reason exists (call it holding the member's wallet lock). */
-    public boolean applied(UUID causeId, LedgerReason reason) {
+    /** The reasons posted for each of the causes (a cause without a posting is absent). */
+    public Map<UUID, Set<LedgerReason>> appliedReasons(Collection<UUID> causeIds) {
+        Map<UUID, Set<LedgerReason>> applied = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(APPLIED)) {
-            statement.setObject(1, causeId);
-            statement.setString(2, reason.name());
+                PreparedStatement statement = connection.prepareStatement(APPLIED_ALL)) {
+            statement.setArray(1, connection.createArrayOf("uuid", causeIds.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    applied.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(LedgerReason.class))
+                            .add(LedgerReason.valueOf(rs.getString(2)));
+                }
             }
+            return applied;
+        } catch (SQLException e) {
+            throw new LedgerStoreException(e);
+        }
+    }
+
+    /** Writes the transfers in their order with one statement, and each wallet's new balances with one more. */
+    public void postAll(List<Transfer> transfers, Map<UUID, Balances> wallets, String currency, Instant now) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                insert.setString(1, currency);
+                insert.setTimestamp(2, Timestamp.from(now));
+                insert.setArray(3, uuids(connection, transfers, Transfer::id));
+                insert.setArray(4, uuids(connection, transfers, Transfer::causeId));
+                insert.setArray(5, texts(connection, transfers, Transfer::leg));
+                insert.setArray(6, texts(connection, transfers, t -> t.reason().name()));
+                insert.setArray(7, texts(connection, transfers, t -> t.debit().kind().name()));
+                insert.setArray(8, uuids(connection, transfers, t -> t.debit().memberId()));
+                insert.setArray(9, texts(connection, transfers, t -> t.credit().kind().name()));
+                insert.setArray(10, uuids(connection, transfers, t -> t.credit().memberId()));
+                insert.setArray(11, connection.createArrayOf("numeric",
+                        transfers.stream().map(Transfer::amount).toArray()));
+                insert.executeUpdate();
+            }
+            List<Map.Entry<UUID, Balances>> rows = List.copyOf(wallets.entrySet());
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_ALL)) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Map.Entry::getKey).toArray()));
+                update.setArray(3, amounts(connection, rows, Balances::available));
+                update.setArray(4, amounts(connection, rows, Balances::pending));
+                update.setArray(5, amounts(connection, rows, Balances::onHold));
+                update.setArray(6, amounts(connection, rows, Balances::clawback));
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new LedgerStoreException(e);
+        }
+    }
+
+    public Optional<Balances> find(UUID memberId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return balances(connection, FIND, memberId);
         } catch (SQLException e) {
             throw new LedgerStoreException(e);
         }
@@ -161,6 +254,35 @@ public class LedgerRepository {
         } catch (SQLException e) {
             throw new LedgerStoreException(e);
         }
+    }
+
+    private static Map<UUID, Balances> lockAll(Connection connection, Collection<UUID> memberIds) throws SQLException {
+        Map<UUID, Balances> locked = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_ALL)) {
+            statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    locked.put(rs.getObject(1, UUID.class), new Balances(rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    private static Array uuids(Connection connection, List<Transfer> transfers, Function<Transfer, UUID> field)
+            throws SQLException {
+        return connection.createArrayOf("uuid", transfers.stream().map(field).toArray());
+    }
+
+    private static Array texts(Connection connection, List<Transfer> transfers, Function<Transfer, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", transfers.stream().map(field).toArray());
+    }
+
+    private static Array amounts(Connection connection, List<Map.Entry<UUID, Balances>> rows,
+            Function<Balances, BigDecimal> field) throws SQLException {
+        return connection.createArrayOf("numeric", rows.stream().map(row -> field.apply(row.getValue())).toArray());
     }
 
     private static void setMember(PreparedStatement statement, int index, Account account) throws SQLException {

@@ -1,16 +1,24 @@
 package io.downline.payout.service;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.downline.payout.config.PayoutConfig;
 import io.downline.payout.domain.Amounts;
+import io.downline.payout.domain.LedgerBatch;
 import io.downline.payout.domain.LedgerReason;
 import io.downline.payout.domain.Postings;
 import io.downline.platform.domain.BusinessRuleException;
+import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.Money;
 import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.events.commissions.CommissionReleased;
@@ -40,54 +48,92 @@ public class EarningsService {
         this.config = config;
     }
 
+    /**
+     * Applies consumed events in their order, in the caller's transaction: the wallets of all of them are locked
+     * once and their transfers, balances and wallet events written together. The result is that of applying them
+     * one by one ({@code applyAll(List.of(event))} is the single event's path): each event sees the postings of
+     * those before it. Events that move no money (ranks, ITEM rewards, other types) are ignored.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void commissionEarned(CommissionEarned event) {
+    public void applyAll(List<? extends EventPayload> events) {
+        List<Step> steps = new ArrayList<>(events.size());
+        Set<UUID> members = new HashSet<>();
+        Set<UUID> causes = new HashSet<>();
+        for (EventPayload event : events) {
+            step(event).ifPresent(step -> {
+                steps.add(step);
+                members.add(step.memberId());
+                causes.addAll(step.causeIds());
+            });
+        }
+        ledger.postAll(members, causes, batch -> steps.forEach(step -> step.apply().accept(batch)));
+    }
+
+    /** What one event does to the batch, checked in the same order as ever (a wait before a bad amount). */
+    private record Step(UUID memberId, List<UUID> causeIds, Consumer<LedgerBatch> apply) {
+    }
+
+    private Optional<Step> step(EventPayload event) {
+        if (event instanceof CommissionEarned earned) {
+            return Optional.of(new Step(earned.beneficiaryId(), List.of(earned.lineId()),
+                    batch -> commissionEarned(batch, earned)));
+        }
+        if (event instanceof CommissionReleased released) {
+            return Optional.of(new Step(released.beneficiaryId(), List.of(released.lineId()),
+                    batch -> commissionReleased(batch, released)));
+        }
+        if (event instanceof CommissionReversed reversed) {
+            return Optional.of(new Step(reversed.beneficiaryId(), List.of(reversed.lineId(), reversed.reversalId()),
+                    batch -> commissionReversed(batch, reversed)));
+        }
+        if (event instanceof IncentiveAwarded awarded && "CASH".equals(awarded.reward().type())) {
+            return Optional.of(new Step(awarded.memberId(), List.of(awarded.awardId()),
+                    batch -> incentiveAwarded(batch, awarded)));
+        }
+        return Optional.empty();
+    }
+
+    private void commissionEarned(LedgerBatch batch, CommissionEarned event) {
         BigDecimal amount = amount(event.amount());
-        ledger.post(event.beneficiaryId(), event.lineId(), LedgerReason.COMMISSION_EARNED,
+        batch.post(event.beneficiaryId(), event.lineId(), LedgerReason.COMMISSION_EARNED,
                 before -> Postings.commissionEarned(event.lineId(), event.beneficiaryId(), amount));
         parking.release(LINE, event.lineId());
     }
 
     /** A line fully reversed before its release is released at 0.00: nothing moves. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void commissionReleased(CommissionReleased event) {
-        requireEarned(event.lineId());
+    private void commissionReleased(LedgerBatch batch, CommissionReleased event) {
+        requireEarned(batch, event.lineId());
         if (event.amount().amount().signum() != 0) {
             BigDecimal amount = amount(event.amount());
-            ledger.post(event.beneficiaryId(), event.lineId(), LedgerReason.COMMISSION_RELEASED,
+            batch.post(event.beneficiaryId(), event.lineId(), LedgerReason.COMMISSION_RELEASED,
                     before -> Postings.commissionReleased(event.lineId(), event.beneficiaryId(), amount, before));
         }
         parking.release(RELEASE, event.lineId());
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void commissionReversed(CommissionReversed event) {
-        requireEarned(event.lineId());
-        if (event.released() && !ledger.applied(event.lineId(), LedgerReason.COMMISSION_RELEASED)) {
+    private void commissionReversed(LedgerBatch batch, CommissionReversed event) {
+        requireEarned(batch, event.lineId());
+        if (event.released() && !batch.applied(event.lineId(), LedgerReason.COMMISSION_RELEASED)) {
             throw new WaitingFor(RELEASE, event.lineId());
         }
         BigDecimal amount = amount(event.amount());
-        ledger.post(event.beneficiaryId(), event.reversalId(), LedgerReason.COMMISSION_REVERSED,
+        batch.post(event.beneficiaryId(), event.reversalId(), LedgerReason.COMMISSION_REVERSED,
                 before -> Postings.commissionReversed(event.reversalId(), event.beneficiaryId(), amount,
                         event.released(), before));
     }
 
-    /** Only a CASH reward reaches the wallet; an item is fulfilled elsewhere. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void incentiveAwarded(IncentiveAwarded event) {
-        if (!"CASH".equals(event.reward().type())) {
-            return;
-        }
+    /** Only a CASH reward reaches the wallet (an item is fulfilled elsewhere). */
+    private void incentiveAwarded(LedgerBatch batch, IncentiveAwarded event) {
         if (event.reward().cash() == null) {
             throw new BusinessRuleException("A CASH reward without an amount");
         }
         BigDecimal amount = amount(event.reward().cash());
-        ledger.post(event.memberId(), event.awardId(), LedgerReason.INCENTIVE_AWARDED,
+        batch.post(event.memberId(), event.awardId(), LedgerReason.INCENTIVE_AWARDED,
                 before -> Postings.incentiveAwarded(event.awardId(), event.memberId(), amount, before));
     }
 
-    private void requireEarned(UUID lineId) {
-        if (!ledger.applied(lineId, LedgerReason.COMMISSION_EARNED)) {
+    private static void requireEarned(LedgerBatch batch, UUID lineId) {
+        if (!batch.applied(lineId, LedgerReason.COMMISSION_EARNED)) {
             throw new WaitingFor(LINE, lineId);
         }
     }

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.downline.payout.config.PayoutConfig;
 import io.downline.payout.domain.AccountKind;
 import io.downline.payout.domain.Balances;
+import io.downline.payout.domain.LedgerBatch;
 import io.downline.payout.domain.LedgerReason;
 import io.downline.payout.domain.Posting;
 import io.downline.payout.domain.Transfer;
@@ -45,17 +47,14 @@ public class LedgerService {
     }
 
     /**
-     * Locks the member's wallet and, unless this cause was posted before, writes the transfers that
-     * {@code plan} computes from the current balances. Empty when the cause had already been posted.
+     * Locks the member's wallet and writes the transfers that {@code plan} computes from the current balances. For
+     * a payout's postings: its state machine makes each of them once (every transition holds the payout's row lock),
+     * and the ledger's unique (cause, leg) refuses a second one anyway, so no lookup for an earlier posting is made.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Posting> post(UUID memberId, UUID causeId, LedgerReason reason,
-            Function<Balances, List<Transfer>> plan) {
+    public Posting post(UUID memberId, UUID causeId, LedgerReason reason, Function<Balances, List<Transfer>> plan) {
         Instant now = clock.instant();
         Balances before = ledger.lockWallet(memberId, config.currency(), now);
-        if (ledger.applied(causeId, reason)) {
-            return Optional.empty();
-        }
         List<Transfer> transfers = plan.apply(before);
         Balances after = before.after(transfers);
         if (!after.valid()) {
@@ -64,12 +63,32 @@ public class LedgerService {
         }
         ledger.post(memberId, transfers, after, config.currency(), now);
         announce(memberId, causeId, reason, before, after, transfers, now);
-        return Optional.of(new Posting(before, after, transfers));
+        return new Posting(before, after, transfers);
     }
 
-    /** Whether a posting of the cause exists; call it inside {@link #post}'s plan or holding the wallet lock. */
-    public boolean applied(UUID causeId, LedgerReason reason) {
-        return ledger.applied(causeId, reason);
+    /**
+     * Posts several causes in one go: locks the members' wallets once (in member id order), lets {@code postings}
+     * post each cause to the {@link LedgerBatch} in order, with the same rules as {@link #post}, then writes every
+     * transfer, each changed wallet once and each posting's wallet event.
+     *
+     * @param memberIds every member {@code postings} may post to
+     * @param causeIds  every cause {@code postings} may post or ask about
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postAll(Set<UUID> memberIds, Set<UUID> causeIds, Consumer<LedgerBatch> postings) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        LedgerBatch batch = new LedgerBatch(ledger.lockWallets(memberIds, config.currency(), now),
+                ledger.appliedReasons(causeIds));
+        postings.accept(batch);
+        ledger.postAll(batch.transfers(), batch.changedWallets(), config.currency(), now);
+        for (LedgerBatch.Posted posted : batch.postings()) {
+            Posting posting = posted.posting();
+            announce(posted.memberId(), posted.causeId(), posted.reason(), posting.before(), posting.after(),
+                    posting.transfers(), now);
+        }
     }
 
     private void announce(UUID memberId, UUID causeId, LedgerReason reason, Balances before, Balances after,

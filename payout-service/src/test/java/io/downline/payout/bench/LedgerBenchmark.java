@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,7 +58,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * ending with the invariant check over every account.
  *
  * <p>{@code mvn -Pbench verify -pl payout-service -am -Dtest=LedgerBenchmark}; sizes with
- * {@code -Dbench.ledger.lines=3000 -Dbench.ledger.members=300 -Dbench.ledger.clients=32 -Dbench.ledger.seconds=30}.
+ * {@code -Dbench.ledger.lines=3000 -Dbench.ledger.members=300 -Dbench.ledger.clients=32 -Dbench.ledger.seconds=30}
+ * and the untimed warm-up with {@code -Dbench.ledger.warmup-lines=3000 -Dbench.ledger.warmup-seconds=30}.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -69,6 +69,9 @@ class LedgerBenchmark {
     static final int MEMBERS = Integer.getInteger("bench.ledger.members", 300);
     static final int CLIENTS = Integer.getInteger("bench.ledger.clients", 32);
     static final int SECONDS = Integer.getInteger("bench.ledger.seconds", 30);
+    /** Untimed rounds of both phases first, so that the JIT has compiled the hot paths before anything is measured. */
+    static final int WARMUP_LINES = Integer.getInteger("bench.ledger.warmup-lines", 3000);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.ledger.warmup-seconds", 30);
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     @Inject
@@ -83,14 +86,18 @@ class LedgerBenchmark {
         report.put("host", BenchFigures.host());
         report.put("load_before", loadAverage());
 
-        Map<String, Object> consumed = consumedReleases();
-        report.put("consumed_commission_events", consumed);
-
         List<Payable> payables = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             payables.add(World.payable("1000000.00"));
         }
-        Map<String, Object> rest = restClients(payables);
+        Map<String, Object> warmup = new LinkedHashMap<>();
+        warmup.put("consumed", consumedReleases(WARMUP_LINES));
+        warmup.put("rest", restClients(payables, WARMUP_SECONDS));
+        report.put("warmup_not_measured", warmup);
+
+        Map<String, Object> consumed = consumedReleases(LINES);
+        report.put("consumed_commission_events", consumed);
+        Map<String, Object> rest = restClients(payables, SECONDS);
         report.put("rest_payout_clients", rest);
         report.put("load_after", loadAverage());
 
@@ -109,13 +116,13 @@ class LedgerBenchmark {
     }
 
     /** commission.earned then commission.released for LINES lines over MEMBERS members: two postings per line. */
-    private Map<String, Object> consumedReleases() throws Exception {
+    private Map<String, Object> consumedReleases(int lines) throws Exception {
         List<UUID> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             members.add(UUID.randomUUID());
         }
         List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < LINES; i++) {
+        for (int i = 0; i < lines; i++) {
             UUID member = members.get(i % MEMBERS);
             UUID line = UUID.randomUUID();
             Money amount = Money.of("12.34", "USD");
@@ -147,22 +154,28 @@ class LedgerBenchmark {
         return figures;
     }
 
-    /** Each client loops: request 50.00 (hold), finance approves, finance settles it paid (a posting to the company). */
-    private Map<String, Object> restClients(List<Payable> payables) throws Exception {
+    /**
+     * Each client loops: request 50.00 (hold), finance approves, finance settles it paid (a posting to the company).
+     * Latency over every call, and per step.
+     */
+    private Map<String, Object> restClients(List<Payable> payables, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
         String base = baseUrl.toString().replaceAll("/$", "");
         Recorder latency = new Recorder(60_000_000L, 3);
+        Recorder requests = new Recorder(60_000_000L, 3);
+        Recorder approvals = new Recorder(60_000_000L, 3);
+        Recorder settlements = new Recorder(60_000_000L, 3);
         AtomicLong loops = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CpuUsage cpu = CpuUsage.start(dataSource);
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(SECONDS).toNanos();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
         List<Future<?>> clients = new ArrayList<>();
         for (Payable payable : payables) {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    String created = call(http, latency, base + "/api/payouts", payable.member().token(),
+                    String created = call(http, List.of(latency, requests), base + "/api/payouts", payable.member().token(),
                             "{\"amount\":\"50.00\",\"methodId\":\"" + payable.methodId() + "\"}", 201);
                     if (created == null) {
                         failures.incrementAndGet();
@@ -171,9 +184,9 @@ class LedgerBenchmark {
                     Matcher id = ID.matcher(created);
                     id.find();
                     String payout = id.group(1);
-                    boolean ok = call(http, latency, base + "/api/payouts/" + payout + "/approve", World.FINANCE_1, "",
-                            200) != null
-                            && call(http, latency, base + "/api/payouts/settlements", World.FINANCE_2,
+                    boolean ok = call(http, List.of(latency, approvals), base + "/api/payouts/" + payout + "/approve",
+                            World.FINANCE_1, "", 200) != null
+                            && call(http, List.of(latency, settlements), base + "/api/payouts/settlements", World.FINANCE_2,
                                     "{\"items\":[{\"payoutId\":\"" + payout + "\",\"outcome\":\"PAID\",\"reference\":\"B-"
                                             + payout.substring(0, 8) + "\"}]}", 200) != null;
                     if (ok) {
@@ -188,22 +201,25 @@ class LedgerBenchmark {
         for (Future<?> client : clients) {
             client.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Histogram histogram = latency.getIntervalHistogram();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", CLIENTS);
-        figures.put("seconds", BenchFigures.round(seconds, 2));
+        figures.put("seconds", BenchFigures.round(elapsed, 2));
         figures.put("payouts_paid", loops.get());
         figures.put("failed_loops", failures.get());
-        figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / seconds, 1));
-        figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / seconds, 1));
-        figures.put("latency", BenchFigures.summary(histogram));
+        figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / elapsed, 1));
+        figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / elapsed, 1));
+        figures.put("latency", BenchFigures.summary(latency.getIntervalHistogram()));
+        figures.put("latency_request", BenchFigures.summary(requests.getIntervalHistogram()));
+        figures.put("latency_approve", BenchFigures.summary(approvals.getIntervalHistogram()));
+        figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
         figures.put("cpu", cpu.stop());
         return figures;
     }
 
-    private static String call(HttpClient http, Recorder latency, String url, String token, String body, int status) {
+    private static String call(HttpClient http, List<Recorder> latency, String url, String token, String body,
+            int status) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (url.endsWith("/api/payouts")) {
@@ -212,7 +228,8 @@ class LedgerBenchmark {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            long micros = Math.max(1, (System.nanoTime() - start) / 1000);
+            latency.forEach(recorder -> recorder.recordValue(micros));
             return response.statusCode() == status ? response.body() : null;
         } catch (java.io.IOException e) {
             return null;
