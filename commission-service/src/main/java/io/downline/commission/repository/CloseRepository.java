@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,15 +17,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.downline.commission.domain.Amounts;
 import io.downline.commission.domain.CloseInput;
 import io.downline.commission.domain.CloseResult;
 import io.downline.commission.domain.MemberIds;
 import io.downline.commission.domain.PeriodSummary;
 import io.downline.commission.domain.Rank;
 import io.downline.platform.events.EventJson;
-import io.downline.platform.events.EventPayload;
-import io.downline.platform.events.EventType;
 
 /**
  * The bulk side of a period close: its inputs in one ordered scan, its results and events through COPY. Runs on
@@ -104,42 +100,44 @@ public class CloseRepository {
         em.createNativeQuery("DELETE FROM close_member WHERE period = ?1").setParameter(1, period).executeUpdate();
         em.flush();
         Rank[] ranks = Rank.values();
+        long[] high = input.idHigh();
+        long[] low = input.idLow();
         try (Connection connection = dataSource.getConnection();
                 CopyWriter copy = new CopyWriter(connection, "COPY close_member (period, member_id, sponsor_id, active, pv,"
                 + " previous_pv, gv, qualified_sponsored, rank, previous_rank) FROM STDIN")) {
             for (int i = 0; i < input.size(); i++) {
-                copy.value(period).value(new UUID(input.idHigh()[i], input.idLow()[i]).toString());
+                copy.out().ascii(period);
+                copy.next().uuid(high[i], low[i]);
                 int p = input.parent()[i];
                 if (p < 0) {
+                    copy.next();
                     copy.nullValue();
                 } else {
-                    copy.value(new UUID(input.idHigh()[p], input.idLow()[p]).toString());
+                    copy.next().uuid(high[p], low[p]);
                 }
-                copy.value(input.active()[i] ? "t" : "f").value(cents(input.pv()[i])).value(cents(input.previousPv()[i]))
-                        .value(cents(result.groupVolume()[i])).value(Integer.toString(result.qualifiedSponsored()[i]))
-                        .value(ranks[result.rank()[i]].name()).value(ranks[input.previousRank()[i]].name());
+                copy.next().character(input.active()[i] ? 't' : 'f');
+                copy.next().cents(input.pv()[i]);
+                copy.next().cents(input.previousPv()[i]);
+                copy.next().cents(result.groupVolume()[i]);
+                copy.next().digits(result.qualifiedSponsored()[i]);
+                copy.next().ascii(ranks[result.rank()[i]].name());
+                copy.next().ascii(ranks[input.previousRank()[i]].name());
                 copy.endRow();
             }
         }
     }
 
-    /** Queues events in the outbox in bulk, in the order given; the relay publishes them like any other. */
-    public long writeEvents(List<OutboxEvent> events) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                CopyWriter copy = new CopyWriter(connection,
-                "COPY outbox (event_id, topic, aggregate_id, type, payload) FROM STDIN")) {
-            for (OutboxEvent event : events) {
-                copy.value(UUID.randomUUID().toString()).value(event.type().topic()).value(event.aggregateId())
-                        .value(event.type().type()).value(EventJson.write(event.payload()));
-                copy.endRow();
-            }
-            copy.close();
-            // Fresh statistics for the relay's query: planned against an outbox it believes small, its
-            // per-aggregate check turns quadratic over a million new rows.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE outbox");
-            }
-            return copy.rows();
+    /**
+     * Opens the COPY that queues a close's {@code count} events in the outbox, on the transaction's connection; the
+     * caller writes them in the order they are to be published and calls {@link CloseEventCopy#finish()}.
+     */
+    public CloseEventCopy openEvents(String period, Instant occurredAt, int count) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            return new CloseEventCopy(connection, period, occurredAt, count);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -179,14 +177,6 @@ public class CloseRepository {
                 r[3].toString(), Rows.integer(r[4]), Rows.money(r[5]), Rows.money(r[6]), Rows.money(r[7]),
                 Rows.money(r[8]), ((BigDecimal) r[9]), PeriodSummary.rankCounts((String) r[10]), Rows.integer(r[11]),
                 Rows.instant(r[12]), (String) r[13], Rows.instant(r[14]), (String) r[15]));
-    }
-
-    private static String cents(long cents) {
-        return Amounts.ofCents(cents).toPlainString();
-    }
-
-    /** An event for the bulk outbox write. */
-    public record OutboxEvent(EventType type, String aggregateId, EventPayload payload) {
     }
 
     /** An earlier close's per-member figures (PV and GV in cents, rank ordinal), in member-id order. */

@@ -1,24 +1,22 @@
 package io.downline.commission.repository;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows to one table through PostgreSQL's COPY protocol, in text format, flushed in chunks of about a megabyte.
- * Values must not contain a tab, a newline or a backslash (ids, numbers, ranks and our JSON payloads do not).
+ * Rows to one table through PostgreSQL's COPY protocol, in text format, written straight into a buffer that is
+ * flushed in chunks of about a megabyte while the server is already storing the rows before. Values must not
+ * contain a tab, a newline or a backslash (ids, numbers, ranks and the close's JSON payloads do not).
  */
 final class CopyWriter implements AutoCloseable {
 
     private static final int CHUNK = 1 << 20;
 
     private final CopyIn copy;
-    private byte[] buffer = new byte[CHUNK + 4096];
-    private int length;
+    private final AsciiBuffer row = new AsciiBuffer(CHUNK + 4096);
     private long rows;
     private boolean closed;
 
@@ -26,25 +24,26 @@ final class CopyWriter implements AutoCloseable {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     }
 
-    CopyWriter value(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        ensure(bytes.length + 1);
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
-        buffer[length++] = '\t';
-        return this;
+    /** Where the current row's values are written; {@link #next()} separates them. */
+    AsciiBuffer out() {
+        return row;
     }
 
-    CopyWriter nullValue() {
-        return value("\\N");
+    /** Ends a value: the next one follows. */
+    AsciiBuffer next() {
+        return row.character('\t');
+    }
+
+    AsciiBuffer nullValue() {
+        return row.ascii("\\N");
     }
 
     void endRow() throws SQLException {
-        buffer[length - 1] = '\n';
+        row.character('\n');
         rows++;
-        if (length >= CHUNK) {
-            copy.writeToCopy(buffer, 0, length);
-            length = 0;
+        if (row.length() >= CHUNK) {
+            copy.writeToCopy(row.array(), 0, row.length());
+            row.clear();
         }
     }
 
@@ -59,15 +58,9 @@ final class CopyWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        if (length > 0) {
-            copy.writeToCopy(buffer, 0, length);
+        if (row.length() > 0) {
+            copy.writeToCopy(row.array(), 0, row.length());
         }
         copy.endCopy();
-    }
-
-    private void ensure(int more) {
-        if (length + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
-        }
     }
 }

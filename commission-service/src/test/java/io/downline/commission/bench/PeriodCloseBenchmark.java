@@ -3,6 +3,8 @@ package io.downline.commission.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,6 +58,7 @@ class PeriodCloseBenchmark {
     private static final long SALES = Long.getLong("bench.sales", 10_000_000L);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final YearMonth PERIOD = YearMonth.of(2025, 6);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Inject
     DataSource dataSource;
@@ -92,10 +95,16 @@ class PeriodCloseBenchmark {
             if (run > 1) {
                 closes.reopen(PERIOD, "bench");
             }
+            String walBefore = text("SELECT pg_current_wal_lsn()::text");
             CpuUsage cpu = CpuUsage.start(dataSource);
+            long threadCpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             CloseOutcome outcome = closes.close(PERIOD, "bench");
             double endToEnd = seconds(start);
+            long closeThreadCpuMs = (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1_000_000;
+            Map<String, Object> closeCpu = cpu.stop();
+            long walBytes = count("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '" + walBefore + "')::bigint");
+            CpuUsage drainCpu = CpuUsage.start(dataSource);
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200))
                     .until(() -> count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
             double lastEventOnBroker = seconds(start);
@@ -109,7 +118,11 @@ class PeriodCloseBenchmark {
             figures.put("events", outcome.events());
             figures.put("lastEventOnBrokerSeconds", BenchFigures.round(lastEventOnBroker, 3));
             figures.put("identicalToPrevious", outcome.identical());
-            figures.put("cpu", cpu.stop());
+            figures.put("closeThreadCpuMs", closeThreadCpuMs);
+            figures.put("closeWalBytes", walBytes);
+            figures.put("closeCpu", closeCpu);
+            figures.put("relayEventsPerSecond", BenchFigures.round(outcome.events() / (lastEventOnBroker - endToEnd), 0));
+            figures.put("relayCpu", drainCpu.stop());
             figures.put("loadAverage", loadAverage());
             runs.add(figures);
             LOG.infof("Close run %d: %s", run, figures);
@@ -127,6 +140,10 @@ class PeriodCloseBenchmark {
                 .writeAndAssert(report);
     }
 
+    /**
+     * The dataset in one transaction without the loaded tables' indexes and keys (built again at the end, so the
+     * schema is the migration's), then VACUUM ANALYZE: the state a month of sales reaches after autovacuum.
+     */
     private Map<String, Object> generate() throws SQLException {
         Map<String, Object> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -134,34 +151,30 @@ class PeriodCloseBenchmark {
         tree.rootIs(UUID.randomUUID());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
+            statement.execute("SET LOCAL work_mem = '256MB'");
+            statement.execute("SET LOCAL maintenance_work_mem = '1GB'");
+            IndexFreeLoad indexes = IndexFreeLoad.drop(statement, "member_projection", "sale", "member_volume");
+            CopyText rows = new CopyText(1 << 21);
             CopyIn members = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY member_projection (member_id, sponsor_id, status, country, registered_at, updated_at) FROM STDIN");
-            CopyIn ids = null;
-            CopyText rows = new CopyText(1 << 21);
             for (int p = 0; p <= tree.n; p++) {
                 rows.text(tree.id(p).toString()).tab().text(p == 0 ? "\\N" : tree.id(tree.sponsor[p]).toString()).tab()
                         .text(p % 10 == 9 ? "SUSPENDED" : "ACTIVE").tab().text("US").tab()
                         .text("2025-01-01 00:00:00+00").tab().text("2025-01-01 00:00:00+00").newline();
-                if (rows.length() > 1 << 20) {
-                    members.writeToCopy(rows.buffer(), 0, rows.length());
-                    rows.clear();
-                }
+                flushAbove(members, rows);
             }
             members.writeToCopy(rows.buffer(), 0, rows.length());
             members.endCopy();
             rows.clear();
-            statement.execute("CREATE TEMP TABLE bench_id (pos INTEGER PRIMARY KEY, id UUID NOT NULL)");
-            ids = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_id (pos, id) FROM STDIN");
+            statement.execute("CREATE TEMP TABLE bench_id (pos INTEGER NOT NULL, id UUID NOT NULL) ON COMMIT DROP");
+            CopyIn ids = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_id (pos, id) FROM STDIN");
             for (int p = 0; p <= tree.n; p++) {
                 rows.number(p).tab().text(tree.id(p).toString()).newline();
-                if (rows.length() > 1 << 20) {
-                    ids.writeToCopy(rows.buffer(), 0, rows.length());
-                    rows.clear();
-                }
+                flushAbove(ids, rows);
             }
             ids.writeToCopy(rows.buffer(), 0, rows.length());
             ids.endCopy();
-            connection.commit();
+            statement.execute("ANALYZE bench_id");
             seconds.put("members", seconds(t0));
 
             long t1 = System.nanoTime();
@@ -172,19 +185,40 @@ class PeriodCloseBenchmark {
                     + " '2025-06-15T12:00:00Z', 0, 0, '{}'::jsonb"
                     + " FROM (SELECT (g * 2654435761) % " + MEMBERS + " AS pos, (1000 + (g * 7919) % 19000) / 100.0 AS cv"
                     + "       FROM generate_series(1::bigint, " + SALES + "::bigint) g) x JOIN bench_id b ON b.pos = x.pos");
-            connection.commit();
             seconds.put("sales", seconds(t1));
             long t2 = System.nanoTime();
             statement.execute("INSERT INTO member_volume (member_id, period, pv)"
                     + " SELECT seller_id, period, sum(cv) FROM sale WHERE period = '2025-06' GROUP BY seller_id, period");
             statement.execute("INSERT INTO member_volume (member_id, period, pv)"
                     + " SELECT id, '2025-05', 60.00 FROM bench_id WHERE pos % 3 = 0");
-            connection.commit();
-            statement.execute("ANALYZE");
             seconds.put("volumes", seconds(t2));
+            long t3 = System.nanoTime();
+            indexes.rebuild(statement);
+            connection.commit();
+            seconds.put("indexesAndKeys", seconds(t3));
+            long t4 = System.nanoTime();
+            connection.setAutoCommit(true);
+            statement.execute("VACUUM ANALYZE member_projection, sale, member_volume");
+            seconds.put("vacuumAnalyze", seconds(t4));
         }
+        seconds.put("total", seconds(t0));
         LOG.infof("Generated %s", seconds);
         return seconds;
+    }
+
+    private static void flushAbove(CopyIn copy, CopyText rows) throws SQLException {
+        if (rows.length() > 1 << 20) {
+            copy.writeToCopy(rows.buffer(), 0, rows.length());
+            rows.clear();
+        }
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private long count(String sql) throws SQLException {
