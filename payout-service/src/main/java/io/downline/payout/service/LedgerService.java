@@ -3,7 +3,9 @@ package io.downline.payout.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -62,7 +64,8 @@ public class LedgerService {
                     + " outside its rules");
         }
         ledger.post(memberId, transfers, after, config.currency(), now);
-        announce(memberId, causeId, reason, before, after, transfers, now);
+        walletEvent(memberId, causeId, reason, before, after, transfers, now)
+                .ifPresent(event -> outbox.publish(event.type(), event.aggregateId(), event.payload()));
         return new Posting(before, after, transfers);
     }
 
@@ -84,29 +87,31 @@ public class LedgerService {
                 ledger.appliedReasons(causeIds));
         postings.accept(batch);
         ledger.postAll(batch.transfers(), batch.changedWallets(), config.currency(), now);
+        List<OutboxWriter.Event> events = new ArrayList<>();
         for (LedgerBatch.Posted posted : batch.postings()) {
             Posting posting = posted.posting();
-            announce(posted.memberId(), posted.causeId(), posted.reason(), posting.before(), posting.after(),
-                    posting.transfers(), now);
+            walletEvent(posted.memberId(), posted.causeId(), posted.reason(), posting.before(), posting.after(),
+                    posting.transfers(), now).ifPresent(events::add);
         }
+        outbox.publishAll(events);
     }
 
-    private void announce(UUID memberId, UUID causeId, LedgerReason reason, Balances before, Balances after,
-            List<Transfer> transfers, Instant now) {
+    /** {@code wallet.credited} or {@code wallet.debited} when the available balance moved. */
+    private Optional<OutboxWriter.Event> walletEvent(UUID memberId, UUID causeId, LedgerReason reason,
+            Balances before, Balances after, List<Transfer> transfers, Instant now) {
         BigDecimal change = after.available().subtract(before.available());
         if (change.signum() == 0) {
-            return;
+            return Optional.empty();
         }
         UUID transferId = transfers.stream().filter(t -> t.touches(AccountKind.AVAILABLE)).findFirst()
                 .orElseThrow().id();
         Money balance = money(after.available());
         if (change.signum() > 0) {
-            outbox.publish(EventType.WALLET_CREDITED, memberId, new WalletCredited(transferId, memberId, money(change),
-                    reason.name(), causeId, balance, now));
-        } else {
-            outbox.publish(EventType.WALLET_DEBITED, memberId, new WalletDebited(transferId, memberId,
-                    money(change.negate()), reason.name(), causeId, balance, now));
+            return Optional.of(new OutboxWriter.Event(EventType.WALLET_CREDITED, memberId, new WalletCredited(transferId,
+                    memberId, money(change), reason.name(), causeId, balance, now)));
         }
+        return Optional.of(new OutboxWriter.Event(EventType.WALLET_DEBITED, memberId, new WalletDebited(transferId,
+                memberId, money(change.negate()), reason.name(), causeId, balance, now)));
     }
 
     private Money money(BigDecimal amount) {
