@@ -31,6 +31,9 @@ public interface KycConfig {
         /** Content is sealed and stored in segments of this size (the most one upload holds in memory). */
         @WithDefault("1M")
         MemorySize segmentSize();
+
+        /** The most pixels an image may have (width x height), checked on its header before its data is read. */
+        long maxPixels();
     }
 
     interface Encryption {

@@ -1,17 +1,13 @@
 package io.downline.kyc.service;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -22,27 +18,30 @@ import io.downline.kyc.config.KycConfig;
 import io.downline.kyc.domain.DocumentFormat;
 import io.downline.kyc.domain.DocumentRejected;
 import io.downline.kyc.domain.DocumentRejected.Reason;
+import io.downline.kyc.domain.JpegCheck;
+import io.downline.kyc.domain.PngCheck;
 
 /**
  * Decides whether an uploaded file may be stored, from its content alone: not empty, not over the size limit,
  * a PDF, JPEG or PNG by its magic bytes (and not declared as another type), complete (the format's end marker is
- * there) and really opening (PDFBox loads the PDF and finds pages; ImageIO decodes the whole image, subsampled so
- * that a large picture does not become a large bitmap). Works on the temporary file; memory stays small.
+ * there) and really opening: PDFBox loads the PDF and finds pages; an image's structure is checked the way a
+ * decoder reads it, in one pass over the file ({@link PngCheck}, {@link JpegCheck}), with at most
+ * {@code kyc.documents.max-pixels} pixels. Works on the temporary file; memory stays small.
  */
 @ApplicationScoped
 public class DocumentInspector {
 
-    /** Decoding keeps at most about this many pixels per side. */
-    private static final int DECODED_SIDE = 256;
-
     private final long maxSize;
+    private final long maxPixels;
 
-    static {
-        ImageIO.setUseCache(false);
+    @Inject
+    public DocumentInspector(KycConfig config) {
+        this(config.documents().maxSize().asLongValue(), config.documents().maxPixels());
     }
 
-    public DocumentInspector(KycConfig config) {
-        this.maxSize = config.documents().maxSize().asLongValue();
+    public DocumentInspector(long maxSize, long maxPixels) {
+        this.maxSize = maxSize;
+        this.maxPixels = maxPixels;
     }
 
     public long maxSize() {
@@ -78,7 +77,7 @@ public class DocumentInspector {
         if (format == DocumentFormat.PDF) {
             openPdf(file);
         } else {
-            decodeImage(file, format);
+            checkImage(file, format);
         }
         return format;
     }
@@ -98,23 +97,15 @@ public class DocumentInspector {
         }
     }
 
-    private static void decodeImage(Path file, DocumentFormat format) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.contentType());
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int side = Math.max(reader.getWidth(0), reader.getHeight(0));
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, side / DECODED_SIDE);
-                param.setSourceSubsampling(step, step, 0, 0);
-                reader.read(0, param);
-            } finally {
-                reader.dispose();
+    private void checkImage(Path file, DocumentFormat format) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (format == DocumentFormat.PNG) {
+                PngCheck.check(in, maxPixels);
+            } else {
+                JpegCheck.check(in, maxPixels);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new DocumentRejected(Reason.UNREADABLE, "The " + format.contentType() + " image does not decode"
-                    + " (corrupt or truncated)");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the uploaded file " + file, e);
         }
     }
 

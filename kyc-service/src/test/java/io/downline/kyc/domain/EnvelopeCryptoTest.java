@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,19 @@ class EnvelopeCryptoTest {
         assertThat(sealed).hasSize(plain.length + EnvelopeCrypto.TAG_BYTES);
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("passport");
         assertThat(EnvelopeCrypto.openSegment(key, prefix, document, 0, true, sealed)).isEqualTo(plain);
+    }
+
+    @Test
+    void aSegmentLargerThanTheEncryptionChunksRoundTripsFromAPartlyFilledBuffer() {
+        byte[] key = EnvelopeCrypto.newDataKey(random);
+        byte[] prefix = EnvelopeCrypto.newNoncePrefix(random);
+        byte[] buffer = new byte[1024 * 1024];
+        random.nextBytes(buffer);
+        int length = 3 * 8 * 1024 + 1001; // four chunks, the last one partial; the rest of the buffer is not sealed
+        byte[] sealed = EnvelopeCrypto.sealSegment(key, prefix, document, 2, true, buffer, length);
+        assertThat(sealed).hasSize(length + EnvelopeCrypto.TAG_BYTES);
+        assertThat(EnvelopeCrypto.openSegment(key, prefix, document, 2, true, sealed))
+                .isEqualTo(Arrays.copyOf(buffer, length));
     }
 
     @Test
