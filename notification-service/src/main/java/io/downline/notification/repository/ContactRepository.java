@@ -1,10 +1,12 @@
 package io.downline.notification.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,5 +42,16 @@ public class ContactRepository {
                 .setParameter(1, memberId).getResultList();
         return rows.stream().findFirst().map(row -> new Contact(memberId, (String) row[0], (String) row[1],
                 Locale.forLanguageTag((String) row[2])));
+    }
+
+    /** The contacts of those of the ids that are known members, in one query. */
+    @SuppressWarnings("unchecked")
+    public List<Contact> findAll(Collection<UUID> memberIds) {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT member_id, email, name, locale FROM member_contact WHERE member_id = ANY (CAST(?1 AS uuid[]))")
+                .setParameter(1, memberIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream().map(row -> new Contact((UUID) row[0], (String) row[1], (String) row[2],
+                Locale.forLanguageTag((String) row[3]))).toList();
     }
 }

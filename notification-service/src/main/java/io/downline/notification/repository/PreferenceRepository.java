@@ -1,9 +1,13 @@
 package io.downline.notification.repository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,11 +25,20 @@ public class PreferenceRepository {
         this.em = em;
     }
 
+    /** The choices the members made, in one query, by member id and then type. */
     @SuppressWarnings("unchecked")
-    public Optional<Preference> find(UUID memberId, NotificationType type) {
-        List<Object[]> rows = em.createNativeQuery("SELECT muted, email FROM preference WHERE member_id = ?1 AND type = ?2")
-                .setParameter(1, memberId).setParameter(2, type.code()).getResultList();
-        return rows.stream().findFirst().map(row -> new Preference(type, (Boolean) row[0], (Boolean) row[1]));
+    public Map<UUID, Map<NotificationType, Preference>> allOf(Collection<UUID> memberIds) {
+        List<Object[]> rows = em.createNativeQuery("SELECT member_id, type, muted, email FROM preference"
+                + " WHERE member_id = ANY (CAST(?1 AS uuid[]))")
+                .setParameter(1, memberIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        Map<UUID, Map<NotificationType, Preference>> choices = new HashMap<>();
+        for (Object[] row : rows) {
+            NotificationType.fromCode((String) row[1]).ifPresent(type -> choices
+                    .computeIfAbsent((UUID) row[0], id -> new EnumMap<>(NotificationType.class))
+                    .put(type, new Preference(type, (Boolean) row[2], (Boolean) row[3])));
+        }
+        return choices;
     }
 
     @SuppressWarnings("unchecked")
