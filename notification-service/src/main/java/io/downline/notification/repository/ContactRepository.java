@@ -1,15 +1,19 @@
 package io.downline.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.notification.domain.Contact;
 
@@ -45,13 +49,20 @@ public class ContactRepository {
     }
 
     /** The contacts of those of the ids that are known members, in one query. */
-    @SuppressWarnings("unchecked")
     public List<Contact> findAll(Collection<UUID> memberIds) {
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT member_id, email, name, locale FROM member_contact WHERE member_id = ANY (CAST(?1 AS uuid[]))")
-                .setParameter(1, memberIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .getResultList();
-        return rows.stream().map(row -> new Contact((UUID) row[0], (String) row[1], (String) row[2],
-                Locale.forLanguageTag((String) row[3]))).toList();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT member_id, email, name, locale FROM member_contact WHERE member_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                List<Contact> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Contact(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                Locale.forLanguageTag(rows.getString(4))));
+                    }
+                }
+                return found;
+            }
+        });
     }
 }

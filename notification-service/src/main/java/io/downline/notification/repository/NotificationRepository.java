@@ -78,7 +78,7 @@ public class NotificationRepository {
     public Set<String> existing(Collection<UUID> eventIds) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT event_id, stream, type FROM notification WHERE event_id = ANY (?::uuid[])")) {
+                    "SELECT event_id, stream, type FROM notification WHERE event_id = ANY (?)")) {
                 statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
                 Set<String> keys = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {

@@ -1,5 +1,7 @@
 package io.downline.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -7,10 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.notification.domain.NotificationType;
 import io.downline.notification.domain.Preference;
@@ -26,19 +29,25 @@ public class PreferenceRepository {
     }
 
     /** The choices the members made, in one query, by member id and then type. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, Map<NotificationType, Preference>> allOf(Collection<UUID> memberIds) {
-        List<Object[]> rows = em.createNativeQuery("SELECT member_id, type, muted, email FROM preference"
-                + " WHERE member_id = ANY (CAST(?1 AS uuid[]))")
-                .setParameter(1, memberIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .getResultList();
-        Map<UUID, Map<NotificationType, Preference>> choices = new HashMap<>();
-        for (Object[] row : rows) {
-            NotificationType.fromCode((String) row[1]).ifPresent(type -> choices
-                    .computeIfAbsent((UUID) row[0], id -> new EnumMap<>(NotificationType.class))
-                    .put(type, new Preference(type, (Boolean) row[2], (Boolean) row[3])));
-        }
-        return choices;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT member_id, type, muted, email FROM preference WHERE member_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                Map<UUID, Map<NotificationType, Preference>> choices = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        UUID member = rows.getObject(1, UUID.class);
+                        boolean muted = rows.getBoolean(3);
+                        boolean email = rows.getBoolean(4);
+                        NotificationType.fromCode(rows.getString(2)).ifPresent(type -> choices
+                                .computeIfAbsent(member, id -> new EnumMap<>(NotificationType.class))
+                                .put(type, new Preference(type, muted, email)));
+                    }
+                }
+                return choices;
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
