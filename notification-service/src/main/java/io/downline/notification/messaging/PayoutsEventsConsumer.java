@@ -2,7 +2,7 @@ package io.downline.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.downline.notification.service.EventNotifications;
@@ -24,8 +24,8 @@ public class PayoutsEventsConsumer {
     }
 
     @Incoming("payouts-events")
-    @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        consumer.apply(NAME, record, notifications::apply);
+    @Blocking(ordered = true)
+    public void on(ConsumerRecords<String, String> records) {
+        consumer.applyBatch(NAME, records, notifications);
     }
 }

@@ -1,6 +1,10 @@
 package io.downline.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.notification.domain.Contact;
 
@@ -40,5 +46,23 @@ public class ContactRepository {
                 .setParameter(1, memberId).getResultList();
         return rows.stream().findFirst().map(row -> new Contact(memberId, (String) row[0], (String) row[1],
                 Locale.forLanguageTag((String) row[2])));
+    }
+
+    /** The contacts of those of the ids that are known members, in one query. */
+    public List<Contact> findAll(Collection<UUID> memberIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT member_id, email, name, locale FROM member_contact WHERE member_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                List<Contact> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Contact(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                Locale.forLanguageTag(rows.getString(4))));
+                    }
+                }
+                return found;
+            }
+        });
     }
 }

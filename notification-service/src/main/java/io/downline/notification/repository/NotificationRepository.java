@@ -1,14 +1,23 @@
 package io.downline.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -39,36 +48,98 @@ public class NotificationRepository {
     }
 
     /**
-     * The stream's next number. The stream's row stays locked until the transaction ends, so a second
-     * transaction numbering the same stream waits, and numbers commit in the order they were taken.
+     * Takes {@code counts.get(stream)} new numbers for each stream and returns each stream's first one. The rows
+     * are locked in the streams' order and stay locked until the transaction ends, so two transactions numbering
+     * the same streams cannot deadlock, a second one waits, and numbers commit in the order they were taken.
      */
-    public long nextSequence(String stream) {
-        return ((Number) em.createNativeQuery("INSERT INTO stream_sequence (stream, last_sequence) VALUES (?1, 1)"
-                + " ON CONFLICT (stream) DO UPDATE SET last_sequence = stream_sequence.last_sequence + 1"
-                + " RETURNING last_sequence")
-                .setParameter(1, stream).getSingleResult()).longValue();
+    public Map<String, Long> take(SortedMap<String, Integer> counts) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO stream_sequence (stream, last_sequence)
+                    SELECT stream, taken FROM unnest(?::text[], ?::bigint[]) AS t (stream, taken) ORDER BY stream
+                    ON CONFLICT (stream) DO UPDATE SET last_sequence = stream_sequence.last_sequence + EXCLUDED.last_sequence
+                    RETURNING stream, last_sequence""")) {
+                statement.setArray(1, connection.createArrayOf("text", counts.keySet().toArray()));
+                statement.setArray(2, connection.createArrayOf("bigint",
+                        counts.values().stream().map(Integer::longValue).toArray()));
+                Map<String, Long> first = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String stream = rows.getString(1);
+                        first.put(stream, rows.getLong(2) - counts.get(stream) + 1);
+                    }
+                }
+                return first;
+            }
+        });
     }
 
-    /** Whether the event already gave this stream a notification of the type. */
-    public boolean exists(UUID eventId, String stream, String type) {
-        return !em.createNativeQuery("SELECT 1 FROM notification WHERE event_id = ?1 AND stream = ?2 AND type = ?3")
-                .setParameter(1, eventId).setParameter(2, stream).setParameter(3, type).getResultList().isEmpty();
+    /** Which (event, stream, type) these events already gave a notification, as {@link #key} strings. */
+    public Set<String> existing(Collection<UUID> eventIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT event_id, stream, type FROM notification WHERE event_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+                Set<String> keys = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(key(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3)));
+                    }
+                }
+                return keys;
+            }
+        });
     }
 
-    public void insert(Notification n) {
-        em.createNativeQuery("INSERT INTO notification (id, stream, sequence, member_id, type, title, body, data,"
-                + " event_id, event_type, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), ?9, ?10, ?11)")
-                .setParameter(1, n.id()).setParameter(2, n.room()).setParameter(3, n.sequence())
-                .setParameter(4, n.memberId()).setParameter(5, n.type()).setParameter(6, n.title())
-                .setParameter(7, n.body()).setParameter(8, write(n.data())).setParameter(9, n.eventId())
-                .setParameter(10, n.eventType()).setParameter(11, n.createdAt())
-                .executeUpdate();
+    /** What makes a notification unique per event: at most one of a type per stream. */
+    public static String key(UUID eventId, String stream, String type) {
+        return eventId + " " + stream + " " + type;
     }
 
-    /** Tells every replica, at commit, what to push; nothing is sent if the transaction rolls back. */
-    public void announce(String message) {
-        em.createNativeQuery("SELECT pg_notify('" + DELIVERY_CHANNEL + "', ?1)").setParameter(1, message)
-                .getSingleResult();
+    /** Inserts the notifications in one statement. */
+    public void insertAll(List<Notification> batch) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO notification (id, stream, sequence, member_id, type, title, body, data, event_id,
+                        event_type, created_at)
+                    SELECT id, stream, sequence, member_id, type, title, body, data::jsonb, event_id, event_type,
+                        created_at::timestamptz
+                    FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::uuid[], ?::text[], ?::text[])
+                        AS n (id, stream, sequence, member_id, type, title, body, data, event_id, event_type, created_at)
+                    """)) {
+                statement.setArray(1, connection.createArrayOf("uuid", column(batch, Notification::id)));
+                statement.setArray(2, connection.createArrayOf("text", column(batch, Notification::room)));
+                statement.setArray(3, connection.createArrayOf("bigint", column(batch, Notification::sequence)));
+                statement.setArray(4, connection.createArrayOf("uuid", column(batch, Notification::memberId)));
+                statement.setArray(5, connection.createArrayOf("text", column(batch, Notification::type)));
+                statement.setArray(6, connection.createArrayOf("text", column(batch, Notification::title)));
+                statement.setArray(7, connection.createArrayOf("text", column(batch, Notification::body)));
+                statement.setArray(8, connection.createArrayOf("text", column(batch, n -> write(n.data()))));
+                statement.setArray(9, connection.createArrayOf("uuid", column(batch, Notification::eventId)));
+                statement.setArray(10, connection.createArrayOf("text", column(batch, Notification::eventType)));
+                statement.setArray(11, connection.createArrayOf("text", column(batch, n -> n.createdAt().toString())));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Tells every replica, at commit, what to push: one NOTIFY per message, in the list's order, in one statement;
+     * nothing is sent if the transaction rolls back.
+     */
+    public void announceAll(List<String> messages) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(pg_notify('" + DELIVERY_CHANNEL + "', message)) FROM unnest(?::text[]) AS m (message)")) {
+                statement.setArray(1, connection.createArrayOf("text", messages.toArray()));
+                statement.executeQuery().close();
+            }
+        });
+    }
+
+    private static Object[] column(List<Notification> batch, Function<Notification, Object> value) {
+        return batch.stream().map(value).toArray();
     }
 
     /** The stream's notifications after the given number, oldest first. */

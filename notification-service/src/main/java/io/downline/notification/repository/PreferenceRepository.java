@@ -1,12 +1,19 @@
 package io.downline.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.downline.notification.domain.NotificationType;
 import io.downline.notification.domain.Preference;
@@ -21,11 +28,26 @@ public class PreferenceRepository {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
-    public Optional<Preference> find(UUID memberId, NotificationType type) {
-        List<Object[]> rows = em.createNativeQuery("SELECT muted, email FROM preference WHERE member_id = ?1 AND type = ?2")
-                .setParameter(1, memberId).setParameter(2, type.code()).getResultList();
-        return rows.stream().findFirst().map(row -> new Preference(type, (Boolean) row[0], (Boolean) row[1]));
+    /** The choices the members made, in one query, by member id and then type. */
+    public Map<UUID, Map<NotificationType, Preference>> allOf(Collection<UUID> memberIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT member_id, type, muted, email FROM preference WHERE member_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                Map<UUID, Map<NotificationType, Preference>> choices = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        UUID member = rows.getObject(1, UUID.class);
+                        boolean muted = rows.getBoolean(3);
+                        boolean email = rows.getBoolean(4);
+                        NotificationType.fromCode(rows.getString(2)).ifPresent(type -> choices
+                                .computeIfAbsent(member, id -> new EnumMap<>(NotificationType.class))
+                                .put(type, new Preference(type, muted, email)));
+                    }
+                }
+                return choices;
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -3,10 +3,16 @@ package io.downline.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,11 +23,11 @@ import io.downline.notification.config.NotificationConfig;
 import io.downline.notification.domain.Contact;
 import io.downline.notification.domain.Draft;
 import io.downline.notification.domain.Notification;
+import io.downline.notification.domain.NotificationType;
 import io.downline.notification.domain.Preference;
 import io.downline.notification.domain.Recipient;
 import io.downline.notification.domain.RoomName;
 import io.downline.notification.domain.Templates;
-import io.downline.notification.repository.ContactRepository;
 import io.downline.notification.repository.EmailOutboxRepository;
 import io.downline.notification.repository.NotificationRepository;
 import io.downline.notification.repository.PreferenceRepository;
@@ -37,10 +43,23 @@ import io.downline.platform.inbox.WaitingFor;
 @ApplicationScoped
 public class Notifier {
 
-    private record Target(RoomName room, UUID memberId, Contact contact) {
+    /** An event and the drafts it makes. */
+    public record Made(EventEnvelope event, List<Draft> drafts) {
     }
 
-    private final ContactRepository contacts;
+    /** A stream a draft goes to; {@code memberId} and {@code contact} only for a member's inbox. */
+    private record Stream(RoomName room, UUID memberId, Contact contact) {
+    }
+
+    private record Target(EventEnvelope event, Draft draft, Stream to) {
+
+        Preference preference(Map<UUID, Map<NotificationType, Preference>> choices) {
+            Preference chosen = to.memberId() == null ? null
+                    : choices.getOrDefault(to.memberId(), Map.of()).get(draft.type());
+            return chosen == null ? Preference.standard(draft.type()) : chosen;
+        }
+    }
+
     private final TeamRepository teams;
     private final PreferenceRepository preferences;
     private final NotificationRepository notifications;
@@ -49,10 +68,9 @@ public class Notifier {
     private final Clock clock;
     private final Locale defaultLocale;
 
-    public Notifier(ContactRepository contacts, TeamRepository teams, PreferenceRepository preferences,
+    public Notifier(TeamRepository teams, PreferenceRepository preferences,
             NotificationRepository notifications, EmailOutboxRepository mails, ObjectMapper json, Clock clock,
             NotificationConfig config) {
-        this.contacts = contacts;
         this.teams = teams;
         this.preferences = preferences;
         this.notifications = notifications;
@@ -62,64 +80,93 @@ public class Notifier {
         this.defaultLocale = Locale.forLanguageTag(config.defaultLocale());
     }
 
-    public List<Notification> store(EventEnvelope event, List<Draft> drafts) {
+    /**
+     * Stores the notifications of a batch of events, in the events' order: one query for the members'
+     * preferences, one for what the events made before, one statement numbering every stream (rows locked in the
+     * streams' order), one insert, one statement of NOTIFYs. Numbers are those one-by-one storing would give.
+     */
+    public List<Notification> store(List<Made> batch, ContactBook book) {
         List<Target> targets = new ArrayList<>();
-        List<Draft> forTarget = new ArrayList<>();
-        for (Draft draft : drafts) {
-            for (Target target : expand(draft.recipient())) {
-                targets.add(target);
-                forTarget.add(draft);
+        for (Made made : batch) {
+            for (Draft draft : made.drafts()) {
+                for (Stream target : expand(draft.recipient(), book)) {
+                    targets.add(new Target(made.event(), draft, target));
+                }
             }
         }
-        List<Notification> stored = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            store(event, forTarget.get(i), targets.get(i)).ifPresent(stored::add);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<NotificationType, Preference>> choices = preferences.allOf(targets.stream()
+                .map(t -> t.to().memberId()).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<String> done = notifications.existing(batch.stream().map(m -> m.event().id()).toList());
+        List<Target> kept = new ArrayList<>();
+        for (Target target : targets) {
+            String room = target.to().room().toString();
+            if (!target.preference(choices).muted()
+                    && done.add(NotificationRepository.key(target.event().id(), room, target.draft().type().code()))) {
+                kept.add(target);
+            }
+        }
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        kept.forEach(t -> counts.merge(t.to().room().toString(), 1, Integer::sum));
+        Map<String, Long> next = new HashMap<>(notifications.take(counts));
+        Instant now = clock.instant();
+        List<Notification> stored = new ArrayList<>(kept.size());
+        for (Target target : kept) {
+            String room = target.to().room().toString();
+            long sequence = next.merge(room, 1L, Long::sum) - 1;
+            stored.add(notification(target, room, sequence, now));
+        }
+        notifications.insertAll(stored);
+        List<String> messages = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            messages.add(write(Delivery.of(stored.get(i), kept.get(i).event().time())));
+        }
+        notifications.announceAll(messages);
+        for (int i = 0; i < stored.size(); i++) {
+            Target target = kept.get(i);
+            if (target.preference(choices).email() && target.to().contact() != null) {
+                mails.add(stored.get(i).id(), target.to().contact().email(), stored.get(i).title(),
+                        stored.get(i).body(), now);
+            }
         }
         return stored;
     }
 
-    private Optional<Notification> store(EventEnvelope event, Draft draft, Target target) {
-        Preference preference = target.memberId() == null ? Preference.standard(draft.type())
-                : preferences.find(target.memberId(), draft.type()).orElse(Preference.standard(draft.type()));
-        String room = target.room().toString();
-        if (preference.muted() || notifications.exists(event.id(), room, draft.type().code())) {
-            return Optional.empty();
-        }
-        Locale locale = target.contact() == null ? defaultLocale : target.contact().locale();
+    private Notification notification(Target target, String room, long sequence, Instant now) {
+        Draft draft = target.draft();
+        Locale locale = target.to().contact() == null ? defaultLocale : target.to().contact().locale();
         Templates.Text text = Templates.render(draft.type(), locale, draft.params());
-        Instant now = clock.instant();
-        Notification notification = new Notification(UUID.randomUUID(), room, notifications.nextSequence(room),
-                target.memberId(), draft.type().code(), text.title(), text.body(), Templates.shortened(draft.params()),
-                event.id(),
-                event.type(), now, null);
-        notifications.insert(notification);
-        notifications.announce(write(Delivery.of(notification, event.time())));
-        if (preference.email() && target.contact() != null) {
-            mails.add(notification.id(), target.contact().email(), text.title(), text.body(), now);
-        }
-        return Optional.of(notification);
+        return new Notification(UUID.randomUUID(), room, sequence, target.to().memberId(), draft.type().code(),
+                text.title(), text.body(), Templates.shortened(draft.params()), target.event().id(),
+                target.event().type(), now, null);
     }
 
-    private List<Target> expand(Recipient recipient) {
+    private List<Stream> expand(Recipient recipient, ContactBook book) {
         if (recipient instanceof Recipient.Member m) {
-            Contact contact = contacts.find(m.memberId()).orElseThrow(() -> new WaitingFor("member", m.memberId()));
-            return List.of(new Target(RoomName.member(m.memberId()), m.memberId(), contact));
+            Contact contact = book.find(m.memberId()).orElseThrow(() -> new WaitingFor("member", m.memberId()));
+            return List.of(new Stream(RoomName.member(m.memberId()), m.memberId(), contact));
         }
         if (recipient instanceof Recipient.TeamMembers t) {
-            return people(t.teamId());
+            return people(t.teamId(), book);
         }
         if (recipient instanceof Recipient.MeetingAttendees a) {
-            return people(teams.teamOfMeeting(a.meetingId()).orElseThrow(() -> new WaitingFor("meeting", a.meetingId())));
+            return people(teams.teamOfMeeting(a.meetingId()).orElseThrow(() -> new WaitingFor("meeting", a.meetingId())),
+                    book);
         }
-        return List.of(new Target(((Recipient.Room) recipient).room(), null, null));
+        return List.of(new Stream(((Recipient.Room) recipient).room(), null, null));
     }
 
-    private List<Target> people(UUID teamId) {
+    private List<Stream> people(UUID teamId, ContactBook book) {
         if (teams.name(teamId).isEmpty()) {
             throw new WaitingFor("team", teamId);
         }
         return teams.people(teamId).stream()
-                .map(id -> new Target(RoomName.member(id), id, contacts.find(id).orElse(null))).toList();
+                .map(id -> new Stream(RoomName.member(id), id, book.find(id).orElse(null))).toList();
     }
 
     private String write(Delivery delivery) {

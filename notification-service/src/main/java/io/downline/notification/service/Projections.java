@@ -51,7 +51,8 @@ public class Projections {
         this.clock = clock;
     }
 
-    public void apply(EventEnvelope event) {
+    /** Keeps what the event changes; its effect on the running totals is added to {@code totals}. */
+    public void apply(EventEnvelope event, FigureTotals totals) {
         EventType type = EventType.find(event.type()).orElse(null);
         if (type == null) {
             return;
@@ -60,7 +61,7 @@ public class Projections {
             case MEMBER_REGISTERED -> {
                 MemberRegistered e = event.payload(MemberRegistered.class);
                 contacts.register(e.memberId(), e.email(), e.name(), clock.instant());
-                figures.add(1, BigDecimal.ZERO, BigDecimal.ZERO, clock.instant());
+                totals.add(1, BigDecimal.ZERO, BigDecimal.ZERO);
                 parking.release("member", e.memberId());
             }
             case MEMBER_PROFILE_UPDATED -> {
@@ -90,14 +91,14 @@ public class Projections {
                 teams.scheduleMeeting(e.meetingId(), e.teamId(), e.title());
                 parking.release("meeting", e.meetingId());
             }
-            case ORDER_COMPLETED -> figures.add(0, event.payload(OrderCompleted.class).amount().amount(),
-                    BigDecimal.ZERO, clock.instant());
-            case ORDER_REFUNDED -> figures.add(0, event.payload(OrderRefunded.class).amount().amount().negate(),
-                    BigDecimal.ZERO, clock.instant());
-            case COMMISSION_EARNED -> figures.add(0, BigDecimal.ZERO,
-                    event.payload(CommissionEarned.class).amount().amount(), clock.instant());
-            case COMMISSION_REVERSED -> figures.add(0, BigDecimal.ZERO,
-                    event.payload(CommissionReversed.class).amount().amount().negate(), clock.instant());
+            case ORDER_COMPLETED -> totals.add(0, event.payload(OrderCompleted.class).amount().amount(),
+                    BigDecimal.ZERO);
+            case ORDER_REFUNDED -> totals.add(0, event.payload(OrderRefunded.class).amount().amount().negate(),
+                    BigDecimal.ZERO);
+            case COMMISSION_EARNED -> totals.add(0, BigDecimal.ZERO,
+                    event.payload(CommissionEarned.class).amount().amount());
+            case COMMISSION_REVERSED -> totals.add(0, BigDecimal.ZERO,
+                    event.payload(CommissionReversed.class).amount().amount().negate());
             case PAYOUT_REQUESTED -> {
                 PayoutRequested e = event.payload(PayoutRequested.class);
                 figures.payoutWaiting(e.payoutId(), e.memberId(), e.occurredAt());
