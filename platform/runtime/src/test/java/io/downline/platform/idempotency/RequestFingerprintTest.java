@@ -48,6 +48,24 @@ class RequestFingerprintTest {
     }
 
     @Test
+    void aMultipartBodyLongerThanTheDigestsBufferHashesExactlyWhatIsNotTheBoundary() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; content.length() < 50_000; i++) {
+            content.append("line ").append(i).append(" aa a").append(i % 7 == 0 ? "ab" : "").append('\n');
+        }
+        byte[] body = multipart("aab", content.toString());
+        String stripped = new String(body, StandardCharsets.ISO_8859_1).replace("aab", "");
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(stripped.getBytes(StandardCharsets.ISO_8859_1)));
+        RequestFingerprint.BoundaryStrippingDigest digest = digest("aab");
+        for (int offset = 0; offset < body.length; offset += 3_001) {
+            int length = Math.min(3_001, body.length - offset);
+            digest.update(Arrays.copyOfRange(body, offset, offset + length), length);
+        }
+        assertThat(digest.finish()).isEqualTo(expected);
+    }
+
+    @Test
     void aLargeBodyIsSpooledAndReadBackWhole() throws IOException {
         byte[] body = new byte[RequestFingerprint.IN_MEMORY_LIMIT * 3 + 17];
         Arrays.fill(body, (byte) 7);
