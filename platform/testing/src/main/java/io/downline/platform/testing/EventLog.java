@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import io.downline.platform.events.CloudEventCodec;
 import io.downline.platform.events.EventEnvelope;
@@ -66,9 +67,11 @@ public final class EventLog implements AutoCloseable {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.putAll(overrides);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        // A topic created a moment ago may not be in the metadata yet: its partitions list comes back empty.
+        List<TopicPartition> partitions = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList(), found -> !found.isEmpty());
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the start now, not at the first poll
