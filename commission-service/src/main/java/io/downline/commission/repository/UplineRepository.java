@@ -27,7 +27,9 @@ public class UplineRepository {
 
     /**
      * The uplines of several sellers at once: each start row (seller, period, period before) walks up on its own,
-     * tagged with its origin, so a batch of sales reads every upline in one statement.
+     * tagged with its origin, so a batch of sales reads every upline in one statement. The volumes and ranks are
+     * looked up per upline row by their keys (subqueries, never joined to whole tables), so the query costs the
+     * same per row however large the tables and however many sellers a batch has.
      */
     private static final String UPLINES = """
             WITH RECURSIVE start AS (
@@ -40,16 +42,14 @@ public class UplineRepository {
                 SELECT up.seller_id, up.period, up.previous_period, p.member_id, p.sponsor_id, p.status, up.step + 1
                 FROM up JOIN member_projection p ON p.member_id = up.sponsor_id
                 WHERE up.step < ?
-            ), last_close AS (
-                SELECT max(period) AS period FROM period_close WHERE status = 'CLOSED'
             )
             SELECT up.seller_id, up.period, up.step, up.member_id, up.sponsor_id, up.status,
-                   coalesce(cur.pv, 0), coalesce(prev.pv, 0), coalesce(cm.rank, 'MEMBER')
+                   coalesce((SELECT v.pv FROM member_volume v WHERE v.member_id = up.member_id AND v.period = up.period), 0),
+                   coalesce((SELECT v.pv FROM member_volume v
+                             WHERE v.member_id = up.member_id AND v.period = up.previous_period), 0),
+                   coalesce((SELECT cm.rank FROM close_member cm WHERE cm.member_id = up.member_id
+                             AND cm.period = (SELECT max(period) FROM period_close WHERE status = 'CLOSED')), 'MEMBER')
             FROM up
-            LEFT JOIN member_volume cur ON cur.member_id = up.member_id AND cur.period = up.period
-            LEFT JOIN member_volume prev ON prev.member_id = up.member_id AND prev.period = up.previous_period
-            LEFT JOIN last_close lc ON true
-            LEFT JOIN close_member cm ON cm.period = lc.period AND cm.member_id = up.member_id
             ORDER BY up.seller_id, up.period, up.step""";
 
     /** Whose upline to read, with the volumes of which period (and the one before). */
