@@ -70,9 +70,13 @@ class SaleLatencyBenchmark {
     private static final Logger LOG = Logger.getLogger(SaleLatencyBenchmark.class);
     private static final int CHAINS = Integer.getInteger("bench.chains", 500);
     private static final int DEPTH = 20;
-    /** Offered paces, run one after the other (e.g. {@code -Dbench.rate=500,1000}); the last is judged. */
+    /**
+     * Offered paces, run one after the other (e.g. {@code -Dbench.rate=500,1000,2000}); the targets are judged on
+     * the run at the issue's 1,000 sales/s, or on the last run when the list does not have it.
+     */
     private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("bench.rate", "1000")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    private static final int TARGET_RATE = 1000;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARMUP_SECONDS = 10;
 
@@ -111,14 +115,17 @@ class SaleLatencyBenchmark {
         Thread readerThread = new Thread(reader, "bench-reader");
         readerThread.start();
         List<Map<String, Object>> runs = new ArrayList<>();
-        Map<String, Object> last = null;
-        Histogram lastLatency = null;
+        Map<String, Object> judged = null;
+        Histogram judgedLatency = null;
         try {
             for (int rate : RATES) {
                 Histogram measured = BenchFigures.micros();
-                last = pace(rate, sellers, reader, measured);
-                lastLatency = measured;
-                runs.add(last);
+                Map<String, Object> run = pace(rate, sellers, reader, measured);
+                runs.add(run);
+                if (judged == null || rate == TARGET_RATE || (int) judged.get("offeredRatePerSecond") != TARGET_RATE) {
+                    judged = run;
+                    judgedLatency = measured;
+                }
             }
         } finally {
             reader.reading.set(false);
@@ -126,9 +133,9 @@ class SaleLatencyBenchmark {
         }
         report.put("runs", runs);
         new BenchFigures.Targets()
-                .atMost("order.completed to the fifth commission.earned, p99, at " + RATES.get(RATES.size() - 1)
-                        + " sales/s offered", BenchFigures.p99ms(lastLatency), 50, "ms", false)
-                .atLeast("sustained sales", (double) last.get("sustainedSalesPerSecond"), 1000, "sales/s", false)
+                .atMost("order.completed to the fifth commission.earned, p99, at " + judged.get("offeredRatePerSecond")
+                        + " sales/s offered", BenchFigures.p99ms(judgedLatency), 50, "ms", false)
+                .atLeast("sustained sales", (double) judged.get("sustainedSalesPerSecond"), TARGET_RATE, "sales/s", false)
                 .writeAndAssert(report);
     }
 
