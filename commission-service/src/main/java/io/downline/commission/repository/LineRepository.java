@@ -25,15 +25,30 @@ public class LineRepository {
         this.em = em;
     }
 
-    public void insert(CommissionLine line) {
-        em.createNativeQuery("INSERT INTO commission_line (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                + " ?10, ?11, ?12, ?13, ?14, ?15)")
-                .setParameter(1, line.lineId()).setParameter(2, line.orderId()).setParameter(3, line.beneficiaryId())
-                .setParameter(4, line.sellerId()).setParameter(5, line.level()).setParameter(6, line.rate())
-                .setParameter(7, line.amount()).setParameter(8, line.remaining())
-                .setParameter(9, line.paidAsRank().name()).setParameter(10, line.period())
-                .setParameter(11, line.planVersion()).setParameter(12, line.rule()).setParameter(13, line.createdAt())
-                .setParameter(14, line.releaseAt()).setParameter(15, line.releasedAt()).executeUpdate();
+    /** Inserts the lines in one statement, in the order given. */
+    public void insertAll(List<CommissionLine> lines) {
+        Jdbc.update(em, "INSERT INTO commission_line (" + COLUMNS + ")"
+                + " SELECT l.line_id, l.order_id, l.beneficiary_id, l.seller_id, l.level, l.rate, l.amount, l.remaining,"
+                + " l.paid_as_rank, l.period, l.plan_version, l.rule, l.created_at::timestamptz,"
+                + " l.release_at::timestamptz, NULL"
+                + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::numeric[], ?::numeric[],"
+                + " ?::numeric[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                + " AS l (line_id, order_id, beneficiary_id, seller_id, level, rate, amount, remaining, paid_as_rank,"
+                + " period, plan_version, rule, created_at, release_at, n) ORDER BY l.n",
+                Jdbc.array("uuid", lines.stream().map(CommissionLine::lineId).toList()),
+                Jdbc.array("uuid", lines.stream().map(CommissionLine::orderId).toList()),
+                Jdbc.array("uuid", lines.stream().map(CommissionLine::beneficiaryId).toList()),
+                Jdbc.array("uuid", lines.stream().map(CommissionLine::sellerId).toList()),
+                Jdbc.array("int4", lines.stream().map(CommissionLine::level).toList()),
+                Jdbc.array("numeric", lines.stream().map(CommissionLine::rate).toList()),
+                Jdbc.array("numeric", lines.stream().map(CommissionLine::amount).toList()),
+                Jdbc.array("numeric", lines.stream().map(CommissionLine::remaining).toList()),
+                Jdbc.array("text", lines.stream().map(line -> line.paidAsRank().name()).toList()),
+                Jdbc.array("text", lines.stream().map(CommissionLine::period).toList()),
+                Jdbc.array("int4", lines.stream().map(CommissionLine::planVersion).toList()),
+                Jdbc.array("text", lines.stream().map(CommissionLine::rule).toList()),
+                Jdbc.array("text", lines.stream().map(line -> line.createdAt().toString()).toList()),
+                Jdbc.array("text", lines.stream().map(line -> line.releaseAt().toString()).toList()));
     }
 
     /** The sale's lines, level order, locked: a refund and the release job never interleave on a line. */

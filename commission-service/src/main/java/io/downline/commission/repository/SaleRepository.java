@@ -2,8 +2,13 @@ package io.downline.commission.repository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,16 +40,40 @@ public class SaleRepository {
                 .setParameter(1, orderId));
     }
 
-    /** Inserts the sale; false when the order was recorded before (the same order twice is one sale). */
-    public boolean insert(SaleRecord sale, Instant processedAt) {
-        return em.createNativeQuery("INSERT INTO sale (order_id, seller_id, amount, currency, cv, completed_at, period,"
-                + " plan_version, processed_at, paid, breakage, explanation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                + " ?10, ?11, cast(?12 AS jsonb)) ON CONFLICT (order_id) DO NOTHING")
-                .setParameter(1, sale.orderId()).setParameter(2, sale.sellerId()).setParameter(3, sale.amount())
-                .setParameter(4, sale.currency()).setParameter(5, sale.cv()).setParameter(6, sale.completedAt())
-                .setParameter(7, sale.period()).setParameter(8, sale.planVersion()).setParameter(9, processedAt)
-                .setParameter(10, sale.paid()).setParameter(11, sale.breakage()).setParameter(12, sale.explanation())
-                .executeUpdate() == 1;
+    /** The orders of the list that are recorded already. */
+    public Set<UUID> existing(List<UUID> orderIds) {
+        return new HashSet<>(Jdbc.query(em, "SELECT order_id FROM sale WHERE order_id = ANY(?)",
+                row -> row.getObject(1, UUID.class), Jdbc.array("uuid", orderIds)));
+    }
+
+    /**
+     * Inserts the sales in one statement; returns the orders inserted (an order recorded meanwhile by another
+     * transaction is left as it is: the same order twice is one sale).
+     */
+    public Set<UUID> insertAll(List<SaleRecord> sales, Instant processedAt) {
+        return new HashSet<>(Jdbc.query(em, """
+                INSERT INTO sale (order_id, seller_id, amount, currency, cv, completed_at, period, plan_version,
+                                  processed_at, paid, breakage, explanation)
+                SELECT s.order_id, s.seller_id, s.amount, s.currency, s.cv, s.completed_at::timestamptz, s.period,
+                       s.plan_version, ?, s.paid, s.breakage, s.explanation::jsonb
+                FROM unnest(?::uuid[], ?::uuid[], ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[],
+                            ?::int[], ?::numeric[], ?::numeric[], ?::text[])
+                     AS s (order_id, seller_id, amount, currency, cv, completed_at, period, plan_version, paid,
+                           breakage, explanation)
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING order_id""", row -> row.getObject(1, UUID.class),
+                processedAt.atOffset(ZoneOffset.UTC),
+                Jdbc.array("uuid", sales.stream().map(SaleRecord::orderId).toList()),
+                Jdbc.array("uuid", sales.stream().map(SaleRecord::sellerId).toList()),
+                Jdbc.array("numeric", sales.stream().map(SaleRecord::amount).toList()),
+                Jdbc.array("text", sales.stream().map(SaleRecord::currency).toList()),
+                Jdbc.array("numeric", sales.stream().map(SaleRecord::cv).toList()),
+                Jdbc.array("text", sales.stream().map(sale -> sale.completedAt().toString()).toList()),
+                Jdbc.array("text", sales.stream().map(SaleRecord::period).toList()),
+                Jdbc.array("int4", sales.stream().map(SaleRecord::planVersion).toList()),
+                Jdbc.array("numeric", sales.stream().map(SaleRecord::paid).toList()),
+                Jdbc.array("numeric", sales.stream().map(SaleRecord::breakage).toList()),
+                Jdbc.array("text", sales.stream().map(SaleRecord::explanation).toList())));
     }
 
     public void addRefunded(UUID orderId, BigDecimal amount, BigDecimal cv) {
@@ -69,6 +98,34 @@ public class SaleRepository {
         em.createNativeQuery("INSERT INTO member_volume (member_id, period, pv) VALUES (?1, ?2, ?3)"
                 + " ON CONFLICT (member_id, period) DO UPDATE SET pv = member_volume.pv + excluded.pv")
                 .setParameter(1, memberId).setParameter(2, period).setParameter(3, delta).executeUpdate();
+    }
+
+    /**
+     * Adds to several members' personal volumes in one statement, one change per (member, period), in key order
+     * so that two transactions adding to the same rows take their locks in the same order.
+     */
+    public void addVolumes(Map<VolumeKey, BigDecimal> deltas) {
+        List<VolumeKey> keys = deltas.keySet().stream()
+                .sorted(Comparator.comparing(VolumeKey::memberId).thenComparing(VolumeKey::period)).toList();
+        Jdbc.update(em, """
+                INSERT INTO member_volume (member_id, period, pv)
+                SELECT v.member_id, v.period, v.pv FROM unnest(?::uuid[], ?::text[], ?::numeric[]) WITH ORDINALITY AS v (member_id, period, pv, n)
+                ORDER BY v.n
+                ON CONFLICT (member_id, period) DO UPDATE SET pv = member_volume.pv + excluded.pv""",
+                Jdbc.array("uuid", keys.stream().map(VolumeKey::memberId).toList()),
+                Jdbc.array("text", keys.stream().map(VolumeKey::period).toList()),
+                Jdbc.array("numeric", keys.stream().map(deltas::get).toList()));
+    }
+
+    /** A member's personal volume of a period. */
+    public record VolumeKey(UUID memberId, String period) {
+    }
+
+    /** The orders of the list that have a refund parked, waiting for them. */
+    public Set<UUID> withParkedRefunds(List<UUID> orderIds) {
+        return new HashSet<>(Jdbc.query(em, "SELECT DISTINCT waits_for FROM parked_event WHERE waits_for = ANY(?)",
+                row -> UUID.fromString(row.getString(1).substring("order:".length())),
+                Jdbc.array("text", orderIds.stream().map(id -> "order:" + id).toList())));
     }
 
     public BigDecimal volume(UUID memberId, String period) {

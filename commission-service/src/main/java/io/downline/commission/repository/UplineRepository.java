@@ -1,18 +1,23 @@
 package io.downline.commission.repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.downline.commission.domain.Periods;
 import io.downline.commission.domain.Rank;
 import io.downline.commission.domain.UplineRow;
 
 /**
  * A seller's upline from the platform's member projection (sponsor per member; a subtree move changes one
  * member's sponsor and so every upline below it), with each upline's personal volumes and paid-as rank, in one
- * recursive query.
+ * recursive query for a whole batch of sales.
  */
 @ApplicationScoped
 public class UplineRepository {
@@ -20,24 +25,36 @@ public class UplineRepository {
     /** Deeper than any real tree; a guard against a sponsor cycle, which user-service never produces. */
     static final int MAX_DEPTH = 1000;
 
-    private static final String UPLINE = """
-            WITH RECURSIVE up (member_id, sponsor_id, status, step) AS (
-                SELECT m.member_id, m.sponsor_id, m.status, 0 FROM member_projection m WHERE m.member_id = ?1
+    /**
+     * The uplines of several sellers at once: each start row (seller, period, period before) walks up on its own,
+     * tagged with its origin, so a batch of sales reads every upline in one statement. The volumes and ranks are
+     * looked up per upline row by their keys (subqueries, never joined to whole tables), so the query costs the
+     * same per row however large the tables and however many sellers a batch has.
+     */
+    private static final String UPLINES = """
+            WITH RECURSIVE start AS (
+                SELECT DISTINCT s.seller_id, s.period::char(7) AS period, s.previous_period::char(7) AS previous_period
+                FROM unnest(?::uuid[], ?::text[], ?::text[]) AS s (seller_id, period, previous_period)
+            ), up (seller_id, period, previous_period, member_id, sponsor_id, status, step) AS (
+                SELECT s.seller_id, s.period, s.previous_period, m.member_id, m.sponsor_id, m.status, 0
+                FROM start s JOIN member_projection m ON m.member_id = s.seller_id
                 UNION ALL
-                SELECT p.member_id, p.sponsor_id, p.status, up.step + 1
+                SELECT up.seller_id, up.period, up.previous_period, p.member_id, p.sponsor_id, p.status, up.step + 1
                 FROM up JOIN member_projection p ON p.member_id = up.sponsor_id
-                WHERE up.step < ?4
-            ), last_close AS (
-                SELECT max(period) AS period FROM period_close WHERE status = 'CLOSED'
+                WHERE up.step < ?
             )
-            SELECT up.step, up.member_id, up.sponsor_id, up.status,
-                   coalesce(cur.pv, 0), coalesce(prev.pv, 0), coalesce(cm.rank, 'MEMBER')
+            SELECT up.seller_id, up.period, up.step, up.member_id, up.sponsor_id, up.status,
+                   coalesce((SELECT v.pv FROM member_volume v WHERE v.member_id = up.member_id AND v.period = up.period), 0),
+                   coalesce((SELECT v.pv FROM member_volume v
+                             WHERE v.member_id = up.member_id AND v.period = up.previous_period), 0),
+                   coalesce((SELECT cm.rank FROM close_member cm WHERE cm.member_id = up.member_id
+                             AND cm.period = (SELECT max(period) FROM period_close WHERE status = 'CLOSED')), 'MEMBER')
             FROM up
-            LEFT JOIN member_volume cur ON cur.member_id = up.member_id AND cur.period = ?2
-            LEFT JOIN member_volume prev ON prev.member_id = up.member_id AND prev.period = ?3
-            LEFT JOIN last_close lc ON true
-            LEFT JOIN close_member cm ON cm.period = lc.period AND cm.member_id = up.member_id
-            ORDER BY up.step""";
+            ORDER BY up.seller_id, up.period, up.step""";
+
+    /** Whose upline to read, with the volumes of which period (and the one before). */
+    public record Start(UUID sellerId, String period) {
+    }
 
     private final EntityManager em;
 
@@ -45,13 +62,35 @@ public class UplineRepository {
         this.em = em;
     }
 
-    /** The seller (step 0) and their upline up to the root; empty when the seller is unknown. */
-    @SuppressWarnings("unchecked")
-    public List<UplineRow> upline(UUID sellerId, String period, String previousPeriod) {
-        List<Object[]> rows = em.createNativeQuery(UPLINE).setParameter(1, sellerId).setParameter(2, period)
-                .setParameter(3, previousPeriod).setParameter(4, MAX_DEPTH).getResultList();
-        return rows.stream().map(r -> new UplineRow(Rows.integer(r[0]), Rows.uuid(r[1]), Rows.uuid(r[2]),
-                (String) r[3], Rows.money(r[4]), Rows.money(r[5]), Rank.valueOf((String) r[6]))).toList();
+    /**
+     * For each start, the seller (step 0) and their upline up to the root, in step order; a seller the projection
+     * does not know has no entry.
+     */
+    public Map<Start, List<UplineRow>> uplines(Collection<Start> starts) {
+        List<Tagged> rows = Jdbc.query(em, UPLINES, row -> new Tagged(row.getObject(1, UUID.class), row.getString(2),
+                new UplineRow(row.getInt(3), row.getObject(4, UUID.class), row.getObject(5, UUID.class),
+                        row.getString(6), Rows.money(row.getBigDecimal(7)), Rows.money(row.getBigDecimal(8)),
+                        Rank.valueOf(row.getString(9)))),
+                Jdbc.array("uuid", starts.stream().map(Start::sellerId).toList()),
+                Jdbc.array("text", starts.stream().map(Start::period).toList()),
+                Jdbc.array("text", starts.stream().map(start -> previous(start.period())).toList()), MAX_DEPTH);
+        Map<Start, List<UplineRow>> uplines = new HashMap<>();
+        for (Start start : starts) {
+            uplines.put(start, new ArrayList<>());
+        }
+        for (Tagged row : rows) {
+            uplines.get(new Start(row.sellerId(), row.period())).add(row.row());
+        }
+        uplines.values().removeIf(List::isEmpty);
+        return uplines;
+    }
+
+    private static String previous(String period) {
+        return Periods.format(Periods.parse(period).minusMonths(1));
+    }
+
+    /** An upline row and the start it belongs to. */
+    private record Tagged(UUID sellerId, String period, UplineRow row) {
     }
 
     public boolean memberExists(UUID memberId) {

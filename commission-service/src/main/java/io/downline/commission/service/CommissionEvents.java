@@ -2,11 +2,13 @@ package io.downline.commission.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.commission.domain.CommissionLine;
+import io.downline.commission.repository.OutboxBatch;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Money;
 import io.downline.platform.events.commissions.CommissionEarned;
@@ -19,16 +21,28 @@ import io.downline.platform.outbox.OutboxWriter;
 public class CommissionEvents {
 
     private final OutboxWriter outbox;
+    private final OutboxBatch batch;
 
-    public CommissionEvents(OutboxWriter outbox) {
+    public CommissionEvents(OutboxWriter outbox, OutboxBatch batch) {
         this.outbox = outbox;
+        this.batch = batch;
     }
 
-    void earned(CommissionLine line, BigDecimal cv, String currency, Instant at) {
-        outbox.publish(EventType.COMMISSION_EARNED, line.beneficiaryId(), new CommissionEarned(line.lineId(),
-                line.orderId(), line.beneficiaryId(), line.sellerId(), line.level(), line.rate(), cv,
-                new Money(line.amount(), currency), line.paidAsRank().name(), line.period(), line.planVersion(),
-                line.releaseAt(), at));
+    /** A line a sale pays, with the sale's CV and currency the event carries. */
+    record Earned(CommissionLine line, BigDecimal cv, String currency) {
+    }
+
+    /** {@code commission.earned} for each line, in the order given, in one statement. */
+    void earnedAll(List<Earned> lines, Instant at) {
+        batch.publishAll(lines.stream().map(earned -> new OutboxBatch.Queued(EventType.COMMISSION_EARNED,
+                earned.line().beneficiaryId(), payload(earned, at))).toList());
+    }
+
+    private static CommissionEarned payload(Earned earned, Instant at) {
+        CommissionLine line = earned.line();
+        return new CommissionEarned(line.lineId(), line.orderId(), line.beneficiaryId(), line.sellerId(), line.level(),
+                line.rate(), earned.cv(), new Money(line.amount(), earned.currency()), line.paidAsRank().name(),
+                line.period(), line.planVersion(), line.releaseAt(), at);
     }
 
     void released(CommissionLine line, String currency, Instant at) {

@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A refund of (part of) an order, from the shop's event or the refunds endpoint. */
-public record NewRefund(UUID refundId, UUID orderId, BigDecimal amount, BigDecimal cv, Instant at) {
+public record NewRefund(UUID refundId, UUID orderId, BigDecimal amount, BigDecimal cv, Instant at) implements OrderEvent {
 }

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** A completed order, from the shop's event or the sales endpoint. */
 public record NewSale(UUID orderId, UUID sellerId, BigDecimal amount, String currency, BigDecimal cv,
-        Instant completedAt) {
+        Instant completedAt) implements OrderEvent {
 }

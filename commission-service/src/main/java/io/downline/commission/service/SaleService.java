@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,9 @@ import io.downline.commission.domain.UplineRow;
 import io.downline.commission.domain.Walk;
 import io.downline.commission.repository.LineRepository;
 import io.downline.commission.repository.SaleRepository;
+import io.downline.commission.repository.SaleRepository.VolumeKey;
 import io.downline.commission.repository.UplineRepository;
+import io.downline.commission.repository.UplineRepository.Start;
 import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.events.EventJson;
 import io.downline.platform.inbox.Parking;
@@ -63,54 +66,109 @@ public class SaleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SaleRecord complete(NewSale order) {
-        Optional<SaleRecord> existing = sales.find(order.orderId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+        List<SaleRecord> recorded = completeAll(List.of(order));
+        return recorded.isEmpty() ? sales.find(order.orderId()).orElseThrow() : recorded.get(0);
+    }
+
+    /**
+     * Records the sales and their lines in the order given, with the same effect as {@link #complete} on each one
+     * after the other, in a few statements: every upline in one query, then the sales, the lines, their events and
+     * the volumes in one statement each. A sale sees the volume the sales before it in the list added (its uplines'
+     * qualification). Orders recorded before, or twice in the list, are skipped. Returns the sales recorded.
+     * Throws {@link WaitingFor} while a seller (or a sponsor above them) is not known yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SaleRecord> completeAll(List<NewSale> orders) {
         Instant now = clock.instant();
         PlanService.InForce inForce = plans.inForceAt(now);
-        if (!inForce.plan().currency().equals(order.currency())) {
-            throw new BusinessRuleException("currency", "Sales are in " + inForce.plan().currency() + "; "
-                    + order.currency() + " is refused");
+        Set<UUID> seen = sales.existing(orders.stream().map(NewSale::orderId).toList());
+        List<NewSale> fresh = new ArrayList<>();
+        for (NewSale order : orders) {
+            if (seen.add(order.orderId())) {
+                if (!inForce.plan().currency().equals(order.currency())) {
+                    throw new BusinessRuleException("currency", "Sales are in " + inForce.plan().currency() + "; "
+                            + order.currency() + " is refused");
+                }
+                fresh.add(order);
+            }
         }
-        YearMonth period = Periods.of(order.completedAt());
-        List<UplineRow> rows = uplines.upline(order.sellerId(), Periods.format(period),
-                Periods.format(period.minusMonths(1)));
-        if (rows.isEmpty()) {
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        Map<Start, List<UplineRow>> uplinesOf = uplines.uplines(fresh.stream()
+                .map(order -> new Start(order.sellerId(), Periods.format(Periods.of(order.completedAt())))).toList());
+        Map<VolumeKey, BigDecimal> addedBefore = new HashMap<>();
+        List<Computed> computed = new ArrayList<>(fresh.size());
+        for (NewSale order : fresh) {
+            String period = Periods.format(Periods.of(order.completedAt()));
+            computed.add(compute(order, period, uplinesOf.get(new Start(order.sellerId(), period)), addedBefore,
+                    inForce, now));
+            addedBefore.merge(new VolumeKey(order.sellerId(), period), order.cv(), BigDecimal::add);
+        }
+        Set<UUID> inserted = sales.insertAll(computed.stream().map(Computed::sale).toList(), now);
+        List<Computed> recorded = computed.stream().filter(sale -> inserted.contains(sale.sale().orderId())).toList();
+        List<CommissionEvents.Earned> earned = recorded.stream().flatMap(sale -> sale.lines().stream()
+                .map(line -> new CommissionEvents.Earned(line, sale.sale().cv(), sale.sale().currency()))).toList();
+        if (!earned.isEmpty()) {
+            lines.insertAll(earned.stream().map(CommissionEvents.Earned::line).toList());
+            events.earnedAll(earned, now);
+        }
+        Map<VolumeKey, BigDecimal> volumes = new HashMap<>();
+        recorded.forEach(sale -> volumes.merge(new VolumeKey(sale.sale().sellerId(), sale.sale().period()),
+                sale.sale().cv(), BigDecimal::add));
+        sales.addVolumes(volumes);
+        List<UUID> recordedOrders = recorded.stream().map(sale -> sale.sale().orderId()).toList();
+        sales.withParkedRefunds(recordedOrders).forEach(order -> parking.release("order", order));
+        return recorded.stream().map(Computed::sale).toList();
+    }
+
+    /** A sale's record and the lines it pays, before anything is written. */
+    private record Computed(SaleRecord sale, List<CommissionLine> lines) {
+    }
+
+    /**
+     * The walk of one sale over its upline as read at the start of the batch plus what the batch's earlier sales
+     * added to the uplines' volumes: what the upline query would read if those sales had been committed.
+     */
+    private Computed compute(NewSale order, String period, List<UplineRow> rows, Map<VolumeKey, BigDecimal> addedBefore,
+            PlanService.InForce inForce, Instant now) {
+        if (rows == null) {
             throw new WaitingFor("member", order.sellerId());
         }
         UplineRow top = rows.get(rows.size() - 1);
         if (top.sponsorId() != null) {
             throw new WaitingFor("member", top.sponsorId());
         }
+        String previous = Periods.format(Periods.parse(period).minusMonths(1));
         List<UplineMember> walkers = new ArrayList<>();
         List<UUID> upline = new ArrayList<>();
         for (UplineRow row : rows.subList(1, Math.max(1, rows.size() - 1))) {
-            walkers.add(new UplineMember(row.step(), row.memberId(), "ACTIVE".equals(row.status()), row.pvCurrent(),
-                    row.pvPrevious(), row.paidAsRank()));
+            walkers.add(new UplineMember(row.step(), row.memberId(), "ACTIVE".equals(row.status()),
+                    plus(row.pvCurrent(), addedBefore.get(new VolumeKey(row.memberId(), period))),
+                    plus(row.pvPrevious(), addedBefore.get(new VolumeKey(row.memberId(), previous))),
+                    row.paidAsRank()));
             upline.add(row.memberId());
         }
         Walk walk = CommissionWalk.walk(inForce.plan(), order.cv(), walkers);
         String explanation = EventJson.write(SaleExplanation.of(inForce.version(), upline, walk));
         SaleRecord sale = new SaleRecord(order.orderId(), order.sellerId(), order.amount(), order.currency(),
-                order.cv(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), order.completedAt(),
-                Periods.format(period), inForce.version(), walk.paid(), walk.breakage(), explanation);
-        if (!sales.insert(sale, now)) {
-            return sales.find(order.orderId()).orElseThrow();
-        }
+                order.cv(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), order.completedAt(), period,
+                inForce.version(), walk.paid(), walk.breakage(), explanation);
         Instant releaseAt = now.plus(Duration.ofDays(inForce.plan().holdDays()));
+        List<CommissionLine> paidLines = new ArrayList<>();
         for (PaidLine paid : walk.lines()) {
             if (paid.amount().signum() > 0) {
-                CommissionLine line = new CommissionLine(UUID.randomUUID(), order.orderId(), paid.beneficiaryId(),
+                paidLines.add(new CommissionLine(UUID.randomUUID(), order.orderId(), paid.beneficiaryId(),
                         order.sellerId(), paid.level(), paid.rate(), paid.amount(), paid.amount(), paid.paidAsRank(),
-                        sale.period(), inForce.version(), paid.rule(), now, releaseAt, null);
-                lines.insert(line);
-                events.earned(line, order.cv(), order.currency(), now);
+                        period, inForce.version(), paid.rule(), now, releaseAt, null));
             }
         }
-        sales.addVolume(order.sellerId(), sale.period(), order.cv());
-        parking.release("order", order.orderId());
-        return sale;
+        return new Computed(sale, paidLines);
+    }
+
+    /** A volume as stored (two decimals) after what the batch added to it. */
+    private static BigDecimal plus(BigDecimal stored, BigDecimal added) {
+        return added == null ? stored : stored.add(added).setScale(2);
     }
 
     /**

@@ -58,7 +58,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * seller at the bottom of a 20-deep upline of GOLD members who are all qualified (so every sale pays all five
  * levels and walks the whole upline); the latency of a sale is from its send to the arrival of the fifth
  * {@code commission.earned} on {@code commissions.events.v1} (lines committed, relayed, acknowledged, read).
- * {@code bench.rate} sales/s (default 1000) for {@code bench.seconds} (default 30) after a 10 s warm-up.
+ * {@code bench.rate} sales/s (default 1000; a comma-separated list runs each pace in turn) for
+ * {@code bench.seconds} (default 30) after a 10 s warm-up each. Besides latency and throughput, each run reports
+ * what a sale costs whatever the machine's load: CPU milliseconds per sale, database commits per sale and sales
+ * per consumer transaction.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -67,7 +70,13 @@ class SaleLatencyBenchmark {
     private static final Logger LOG = Logger.getLogger(SaleLatencyBenchmark.class);
     private static final int CHAINS = Integer.getInteger("bench.chains", 500);
     private static final int DEPTH = 20;
-    private static final int RATE = Integer.getInteger("bench.rate", 1000);
+    /**
+     * Offered paces, run one after the other (e.g. {@code -Dbench.rate=500,1000,2000}); the targets are judged on
+     * the run at the issue's 1,000 sales/s, or on the last run when the list does not have it.
+     */
+    private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("bench.rate", "1000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    private static final int TARGET_RATE = 1000;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARMUP_SECONDS = 10;
 
@@ -102,13 +111,118 @@ class SaleLatencyBenchmark {
         report.put("dataset", Map.of("chains", CHAINS, "uplineDepth", DEPTH, "linesPerSale", 5));
         report.put("loadAverageBefore", loadAverage());
 
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Integer> seen = new ConcurrentHashMap<>();
-        Histogram measured = BenchFigures.micros();
-        AtomicLong completed = new AtomicLong();
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> {
+        Reader reader = new Reader();
+        Thread readerThread = new Thread(reader, "bench-reader");
+        readerThread.start();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Map<String, Object> judged = null;
+        Histogram judgedLatency = null;
+        try {
+            for (int rate : RATES) {
+                Histogram measured = BenchFigures.micros();
+                Map<String, Object> run = pace(rate, sellers, reader, measured);
+                runs.add(run);
+                if (judged == null || rate == TARGET_RATE || (int) judged.get("offeredRatePerSecond") != TARGET_RATE) {
+                    judged = run;
+                    judgedLatency = measured;
+                }
+            }
+        } finally {
+            reader.reading.set(false);
+            readerThread.join();
+        }
+        report.put("runs", runs);
+        new BenchFigures.Targets()
+                .atMost("order.completed to the fifth commission.earned, p99, at " + judged.get("offeredRatePerSecond")
+                        + " sales/s offered", BenchFigures.p99ms(judgedLatency), 50, "ms", false)
+                .atLeast("sustained sales", (double) judged.get("sustainedSalesPerSecond"), TARGET_RATE, "sales/s", false)
+                .writeAndAssert(report);
+    }
+
+    /**
+     * Sends {@code rate} sales/s for the warm-up and the measured seconds, waits until every measured sale's fifth
+     * event has arrived, and returns the run's figures.
+     */
+    private Map<String, Object> pace(int rate, UUID[] sellers, Reader reader, Histogram measured) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        CpuUsage cpu = null;
+        long[] databaseBefore = null;
+        long measuredStart = 0;
+        long completedBefore = 0;
+        reader.histogram = null;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            long interval = 1_000_000_000L / rate;
+            long total = (long) rate * (WARMUP_SECONDS + SECONDS);
+            long start = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                if (i == (long) rate * WARMUP_SECONDS) {
+                    databaseBefore = databaseCounters();
+                    cpu = CpuUsage.start(dataSource);
+                    completedBefore = reader.completed.get();
+                    reader.histogram = measured;
+                    measuredStart = System.nanoTime();
+                    // The pace goes on from here: the counters' queries above delay no measured sale.
+                    start = measuredStart - i * interval;
+                }
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                UUID order = UUID.randomUUID();
+                Instant now = clock.instant();
+                EventEnvelope envelope = EventEnvelope.of(EventType.ORDER_COMPLETED, "shop", order.toString(),
+                        new OrderCompleted(order, sellers[(int) (i % sellers.length)], Money.of("120.00", "USD"),
+                                new BigDecimal("100.00"), now, now), null);
+                reader.sentAt.put(order.toString(), reader.histogram != null ? due : 0L);
+                producer.send(CloudEventCodec.toRecord(Topics.ORDERS, envelope));
+            }
+        }
+        long sent = (long) rate * SECONDS;
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> measured.getTotalCount() >= sent);
+        double elapsed = (System.nanoTime() - measuredStart) / 1e9;
+        Map<String, Object> cpuFigures = cpu.stop();
+        long[] databaseAfter = databaseCounters();
+        long sales = reader.completed.get() - completedBefore;
+        double throughput = sales / elapsed;
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("offeredRatePerSecond", rate);
+        figures.put("measuredSeconds", SECONDS);
+        figures.put("latency", BenchFigures.summary(measured));
+        figures.put("sustainedSalesPerSecond", BenchFigures.round(throughput, 1));
+        // Independent of how busy the machine is: what one sale costs.
+        double cores = ((Number) cpuFigures.get("thisTestJvmCores")).doubleValue()
+                + ((Number) cpuFigures.get("postgresBackendsOfThisDatabaseCores")).doubleValue();
+        figures.put("cpuMsPerSale (this JVM and its PostgreSQL backends)",
+                BenchFigures.round(cores * elapsed * 1000 / sales, 3));
+        figures.put("databaseCommitsPerSale (consumer, relay, everything)",
+                BenchFigures.round((double) (databaseAfter[0] - databaseBefore[0]) / sales, 2));
+        figures.put("salesPerConsumerTransaction", BenchFigures.round((double) (databaseAfter[1] - databaseBefore[1])
+                / Math.max(1, databaseAfter[2] - databaseBefore[2]), 1));
+        figures.put("cpu", cpuFigures);
+        figures.put("loadAverageAfter", loadAverage());
+        LOG.infof("Sale latency at %d sales/s: %s", rate, figures);
+        return figures;
+    }
+
+    /** Reads commission.earned and times each sale from its send to its fifth event. */
+    private static final class Reader implements Runnable {
+
+        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        final Map<String, Integer> seen = new ConcurrentHashMap<>();
+        final AtomicLong completed = new AtomicLong();
+        final AtomicBoolean reading = new AtomicBoolean(true);
+        /** The measured run's histogram; null during a warm-up. */
+        volatile Histogram histogram;
+
+        @Override
+        public void run() {
             try (KafkaConsumer<String, String> consumer = EventLog.consumerAtEnd(Topics.COMMISSIONS,
                     Map.of("fetch.max.wait.ms", 5, "max.poll.records", 5000))) {
                 while (reading.get()) {
@@ -117,8 +231,9 @@ class SaleLatencyBenchmark {
                         if (order != null && seen.merge(order, 1, Integer::sum) == 5) {
                             Long start = sentAt.remove(order);
                             seen.remove(order);
-                            if (start != null && start > 0) {
-                                if (measuring.get()) {
+                            if (start != null) {
+                                Histogram measured = histogram;
+                                if (start > 0 && measured != null) {
                                     synchronized (measured) {
                                         BenchFigures.record(measured, start);
                                     }
@@ -129,64 +244,20 @@ class SaleLatencyBenchmark {
                     }
                 }
             }
-        }, "bench-reader");
-        reader.start();
-
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        CpuUsage cpu = null;
-        long measuredStart = 0;
-        long measuredCompletedBefore = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            long interval = 1_000_000_000L / RATE;
-            long total = (long) RATE * (WARMUP_SECONDS + SECONDS);
-            long start = System.nanoTime();
-            for (long i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (i == (long) RATE * WARMUP_SECONDS) {
-                    measuring.set(true);
-                    cpu = CpuUsage.start(dataSource);
-                    measuredStart = System.nanoTime();
-                    measuredCompletedBefore = completed.get();
-                }
-                UUID order = UUID.randomUUID();
-                Instant now = clock.instant();
-                EventEnvelope envelope = EventEnvelope.of(EventType.ORDER_COMPLETED, "shop", order.toString(),
-                        new OrderCompleted(order, sellers[(int) (i % sellers.length)], Money.of("120.00", "USD"),
-                                new BigDecimal("100.00"), now, now), null);
-                sentAt.put(order.toString(), measuring.get() ? due : 0L);
-                producer.send(CloudEventCodec.toRecord(Topics.ORDERS, envelope));
-            }
         }
-        long sent = (long) RATE * SECONDS;
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> measured.getTotalCount() >= sent);
-        double elapsed = (System.nanoTime() - measuredStart) / 1e9;
-        reading.set(false);
-        reader.join();
-        Map<String, Object> cpuFigures = cpu.stop();
-        double throughput = (completed.get() - measuredCompletedBefore) / elapsed;
+    }
 
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("offeredRatePerSecond", RATE);
-        figures.put("measuredSeconds", SECONDS);
-        figures.put("latency", BenchFigures.summary(measured));
-        figures.put("sustainedSalesPerSecond", BenchFigures.round(throughput, 1));
-        figures.put("cpu", cpuFigures);
-        figures.put("loadAverageAfter", loadAverage());
-        report.put("run", figures);
-        LOG.infof("Sale latency: %s", figures);
-        new BenchFigures.Targets()
-                .atMost("order.completed to the fifth commission.earned, p99", BenchFigures.p99ms(measured), 50, "ms", false)
-                .atLeast("sustained sales", throughput, 1000, "sales/s", false)
-                .writeAndAssert(report);
+    /**
+     * Transactions committed in the whole database so far, sales recorded, and the transactions that inserted them
+     * (a sale row's xmin).
+     */
+    private long[] databaseCounters() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT (SELECT xact_commit FROM pg_stat_database"
+                        + " WHERE datname = current_database()), count(*), count(DISTINCT xmin::text) FROM sale")) {
+            rows.next();
+            return new long[] { rows.getLong(1), rows.getLong(2), rows.getLong(3) };
+        }
     }
 
     /** CHAINS chains of DEPTH GOLD members under one root, all qualified, and a seller at each bottom. */
