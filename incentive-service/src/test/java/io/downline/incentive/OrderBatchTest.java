@@ -248,7 +248,8 @@ class OrderBatchTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement statement = connection.prepareStatement("""
-                            WITH b AS (SELECT score, members FROM leaderboard_bucket WHERE program_id = ? AND members > 0),
+                            WITH b AS (SELECT score, members FROM leaderboard_bucket
+                                       WHERE program_id = ? AND members > 0),
                                  p AS (SELECT score, count(*) AS members FROM progress WHERE program_id = ? AND eligible
                                        GROUP BY score)
                             SELECT (SELECT count(*) FROM (SELECT * FROM b EXCEPT ALL SELECT * FROM p) AS x)

@@ -135,7 +135,8 @@ public class OrderBatch {
             return;
         }
         List<ProgressKey> keys = steps.stream().map(Step::key).distinct().sorted().toList();
-        List<ProgressKey> raised = steps.stream().filter(s -> s.delta().signum() > 0).map(Step::key).distinct()
+        // A sale (even of zero volume) creates the row; a refund lowers only a row that exists.
+        List<ProgressKey> raised = steps.stream().filter(s -> s.delta().signum() >= 0).map(Step::key).distinct()
                 .sorted().toList();
         Set<ProgressKey> created = raised.isEmpty() ? Set.of() : progress.createMissing(raised, now);
         BatchSettlement settlement = new BatchSettlement(progress.lockAll(keys), created, now);

@@ -179,9 +179,9 @@ class EngineThroughputBenchmark {
      * Starts from an empty engine (progress, buckets, qualifications and sales of earlier runs removed, their
      * members deleted from the projection, programs left published closed), then loads: the members in the
      * projection, and their progress in every program with a whole-number PV from 0 to 1,199 and the evaluation the
-     * rules give it (below 500: PV / 5 %; 500 to 999: Bronze and PV / 10 %; from 1,000: Silver, 100 %), exact at two
-     * decimals; then the leaderboard's buckets from those rows. Bulk-loaded: one statement per table, with the
-     * progress table's indexes and constraints dropped during the load and built again after it (the same
+     * rules give it (below 500: PV / 5 %; 500 to 999: Bronze and PV / 10 %; from 1,000: Silver, 100 %, score 200),
+     * exact at two decimals; then the leaderboard's buckets from those rows. Bulk-loaded: one statement per table,
+     * with the progress table's indexes and constraints dropped during the load and built again after it (the same
      * definitions, read from the catalogue), all in one transaction; then VACUUM ANALYZE, so that the measured phase
      * neither sets hint bits nor runs on guessed statistics.
      */
@@ -221,7 +221,8 @@ class EngineThroughputBenchmark {
                     INSERT INTO progress (program_id, member_id, personal_volume, eligible, tier_reached, criteria_met,
                         criteria_total, progress_percent, score, score_since, updated_at)
                     SELECT g.program_id, g.member_id, g.pv, true, g.tier, CASE WHEN g.tier = 2 THEN 1 ELSE 0 END, 1,
-                        g.percent, g.tier * 100 + g.percent, now() - make_interval(secs => g.pv), now()
+                        g.percent, g.tier * 100 + CASE WHEN g.tier = 2 THEN 0 ELSE g.percent END,
+                        now() - make_interval(secs => g.pv), now()
                     FROM (SELECT v.program_id, v.member_id, v.pv,
                               CASE WHEN v.pv >= 1000 THEN 2 WHEN v.pv >= 500 THEN 1 ELSE 0 END AS tier,
                               CASE WHEN v.pv >= 1000 THEN 100 WHEN v.pv >= 500 THEN v.pv / 10 ELSE v.pv / 5 END
