@@ -207,12 +207,15 @@ class OrderBatchTest {
         }
     }
 
-    /** The member's progress row, times left out (they are the moments of applying). */
+    /**
+     * The member's progress row; left out: times (the moments of applying) and the announcement mark (the announcer
+     * clears it whenever its turn comes).
+     */
     private Map<String, String> progress(UUID program, Member member) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         SELECT personal_volume, eligible, tier_reached, criteria_met, criteria_total, progress_percent,
-                            score, announce_pending FROM progress WHERE program_id = ? AND member_id = ?""")) {
+                            score FROM progress WHERE program_id = ? AND member_id = ?""")) {
             statement.setObject(1, program);
             statement.setObject(2, member.id());
             try (ResultSet rows = statement.executeQuery()) {

@@ -330,7 +330,7 @@ class EngineThroughputBenchmark {
     }
 
     private void awaitProcessed(long count) {
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100)).until(() -> processed() >= count);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> processed() >= count);
     }
 
     private static void readLeaderboards(List<UUID> programs, List<String> readers, SplittableRandom random,
