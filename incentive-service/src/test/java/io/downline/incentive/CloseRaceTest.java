@@ -38,6 +38,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(DownlineTestResource.class)
 class CloseRaceTest {
 
+    /** The engine's batch (a poll of one event here) locking the progress rows its events change. */
+    static final String ENGINE_LOCKING_ITS_ROWS = "%FROM progress WHERE (program_id, member_id) IN%FOR UPDATE";
+
     @Inject
     TestClock clock;
 
@@ -70,13 +73,13 @@ class CloseRaceTest {
                 lock.executeQuery().close();
             }
             UUID during = Fixtures.saleEvent(dana.id(), "50.00", inWindow);
-            awaitBlocked("%INSERT INTO progress%");
+            awaitBlocked(ENGINE_LOCKING_ITS_ROWS);
 
             close = CompletableFuture.supplyAsync(() -> as(ADMIN)
                     .post("/api/incentives/programs/{id}/close", program).statusCode());
             // Both are now waiting at once: the close on the engine's share lock of the program row.
             awaitBlocked("%FROM program WHERE id = $1 FOR UPDATE%");
-            assertThat(blockedCount("%INSERT INTO progress%")).isEqualTo(1);
+            assertThat(blockedCount(ENGINE_LOCKING_ITS_ROWS)).isEqualTo(1);
             assertThat(close).isNotDone();
 
             blocker.rollback();

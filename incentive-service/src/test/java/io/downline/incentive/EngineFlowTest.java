@@ -63,9 +63,11 @@ class EngineFlowTest {
             assertThat(progress.getList("tiers[0].criteria.actual")).containsExactly("300.00");
 
             UUID second = Fixtures.sale(alice.id(), "250.00", Instant.now());
-            EventEnvelope qualified = incentives.await(EventType.INCENTIVE_QUALIFIED, alice.id());
+            // Other programs open in the same database (other tests', a benchmark's) count the sale too.
+            EventEnvelope qualified = incentives.await(EventType.INCENTIVE_QUALIFIED,
+                    e -> e.subject().equals(alice.id().toString())
+                            && e.payload(IncentiveQualified.class).programId().equals(program));
             IncentiveQualified payload = qualified.payload(IncentiveQualified.class);
-            assertThat(payload.programId()).isEqualTo(program);
             assertThat(payload.tier()).isEqualTo("Bronze");
             awaitPersonalVolume(program, alice, "550.00");
 

@@ -4,10 +4,15 @@ import static io.downline.incentive.repository.Sql.instant;
 import static io.downline.incentive.repository.Sql.uuid;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,10 +41,61 @@ public class EngineFacts {
                 SELECT m.country, m.registered_at, m.status, coalesce(r.rank, 'MEMBER') AS rank
                 FROM member_projection m LEFT JOIN member_rank r ON r.member_id = m.member_id
                 WHERE m.member_id = ?""",
-                row -> new MemberStanding(row.getString("country"), instant(row, "registered_at"),
-                        Rank.valueOf(row.getString("rank")),
-                        List.of("PENDING", "ACTIVE").contains(row.getString("status"))),
-                memberId);
+                EngineFacts::standing, memberId);
+    }
+
+    /** The standings of these members that are known (see {@link #standing}). */
+    public Map<UUID, MemberStanding> standings(Collection<UUID> memberIds) {
+        return sql.query("""
+                SELECT m.member_id, m.country, m.registered_at, m.status, coalesce(r.rank, 'MEMBER') AS rank
+                FROM member_projection m LEFT JOIN member_rank r ON r.member_id = m.member_id
+                WHERE m.member_id = ANY (?)""",
+                row -> Map.entry(uuid(row, "member_id"), standing(row)), Sql.array("uuid", List.copyOf(memberIds)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Records the sales, in order id order; returns the orders that were not recorded before. */
+    public Set<UUID> recordSales(List<Sale> sales) {
+        return new HashSet<>(sql.query("""
+                INSERT INTO sale (order_id, member_id, completed_at, volume, applied_at)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::numeric[], ?::timestamptz[])
+                    AS s (order_id, member_id, completed_at, volume, applied_at)
+                ORDER BY order_id
+                ON CONFLICT (order_id) DO NOTHING RETURNING order_id""",
+                row -> uuid(row, "order_id"),
+                Sql.array("uuid", sales.stream().map(Sale::orderId).toList()),
+                Sql.array("uuid", sales.stream().map(Sale::memberId).toList()),
+                Sql.array("timestamptz", sales.stream().map(Sale::completedAt).toList()),
+                Sql.array("numeric", sales.stream().map(Sale::volume).toList()),
+                Sql.array("timestamptz", sales.stream().map(Sale::appliedAt).toList())));
+    }
+
+    /** The sales of these orders that are recorded, locked until the transaction ends, in order id order. */
+    public Map<UUID, Sale> lockSales(Collection<UUID> orderIds) {
+        return sql.query("SELECT order_id, member_id, completed_at, volume, refunded, applied_at FROM sale"
+                + " WHERE order_id = ANY (?) ORDER BY order_id FOR UPDATE",
+                EngineFacts::sale, Sql.array("uuid", List.copyOf(orderIds))).stream()
+                .collect(Collectors.toMap(Sale::orderId, sale -> sale));
+    }
+
+    /** Adds refunded volume to the sales. */
+    public void addRefunds(Map<UUID, BigDecimal> refunds) {
+        List<UUID> orders = refunds.keySet().stream().sorted().toList();
+        sql.update("UPDATE sale s SET refunded = s.refunded + r.volume"
+                + " FROM unnest(?::uuid[], ?::numeric[]) AS r (order_id, volume) WHERE s.order_id = r.order_id",
+                Sql.array("uuid", orders), Sql.array("numeric", orders.stream().map(refunds::get).toList()));
+    }
+
+    /**
+     * Which of these orders a consumer's parked events wait for (under {@code order:<id>}), so that only those are
+     * released: a release costs a look-up after the commit.
+     */
+    public Set<UUID> awaitedOrders(String consumer, Collection<UUID> orderIds) {
+        return new HashSet<>(sql.query("""
+                SELECT DISTINCT substr(waits_for, 7)::uuid AS order_id FROM parked_event
+                WHERE consumer = ? AND waits_for = ANY (?)""",
+                row -> uuid(row, "order_id"), consumer,
+                Sql.array("text", orderIds.stream().map(id -> "order:" + id).toList())));
     }
 
     /** Records a sale; false when it was recorded before. */
@@ -53,9 +109,7 @@ public class EngineFacts {
     public Optional<Sale> lockSale(UUID orderId) {
         return sql.one("SELECT order_id, member_id, completed_at, volume, refunded, applied_at FROM sale"
                 + " WHERE order_id = ? FOR UPDATE",
-                row -> new Sale(uuid(row, "order_id"), uuid(row, "member_id"), instant(row, "completed_at"),
-                        row.getBigDecimal("volume"), row.getBigDecimal("refunded"), instant(row, "applied_at")),
-                orderId);
+                EngineFacts::sale, orderId);
     }
 
     public void addRefund(UUID orderId, BigDecimal volume) {
@@ -102,5 +156,15 @@ public class EngineFacts {
                 SELECT p, ?, ? FROM unnest(?::uuid[]) AS p ORDER BY p
                 ON CONFLICT DO NOTHING RETURNING program_id""",
                 row -> uuid(row, "program_id"), recruitId, sponsorId, Sql.array("uuid", programIds));
+    }
+
+    private static MemberStanding standing(ResultSet row) throws SQLException {
+        return new MemberStanding(row.getString("country"), instant(row, "registered_at"),
+                Rank.valueOf(row.getString("rank")), List.of("PENDING", "ACTIVE").contains(row.getString("status")));
+    }
+
+    private static Sale sale(ResultSet row) throws SQLException {
+        return new Sale(uuid(row, "order_id"), uuid(row, "member_id"), instant(row, "completed_at"),
+                row.getBigDecimal("volume"), row.getBigDecimal("refunded"), instant(row, "applied_at"));
     }
 }

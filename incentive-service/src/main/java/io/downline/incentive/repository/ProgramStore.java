@@ -28,6 +28,7 @@ import io.downline.incentive.domain.Metric;
 import io.downline.incentive.domain.Program;
 import io.downline.incentive.domain.ProgramRules;
 import io.downline.incentive.domain.ProgramStatus;
+import io.downline.incentive.domain.PublishedWindow;
 import io.downline.incentive.domain.Rank;
 import io.downline.incentive.domain.Reward;
 import io.downline.incentive.domain.RewardType;
@@ -114,6 +115,11 @@ public class ProgramStore {
                 .map(this::withTiers);
     }
 
+    /** The program's status alone (what a leaderboard read needs to know of it). */
+    public Optional<ProgramStatus> status(UUID id) {
+        return sql.one("SELECT status FROM program WHERE id = ?", row -> ProgramStatus.valueOf(row.getString(1)), id);
+    }
+
     /** Programs in the given statuses, newest window first. */
     public List<Program> list(Set<ProgramStatus> statuses, int page, int size) {
         return sql.query("SELECT " + COLUMNS + " FROM program WHERE status = ANY (?)"
@@ -138,6 +144,13 @@ public class ProgramStore {
         return sql.query("SELECT id FROM program WHERE status = 'PUBLISHED' AND starts_at <= ? AND ends_at > ?"
                 + " AND published_at <= ? ORDER BY id FOR SHARE", row -> uuid(row, "id"), businessTime, businessTime,
                 publishedBy);
+    }
+
+    /** The windows of all published programs, share-locked (see {@link #lock}), in id order. */
+    public List<PublishedWindow> publishedWindows() {
+        return sql.query("SELECT id, starts_at, ends_at, published_at FROM program WHERE status = 'PUBLISHED'"
+                + " ORDER BY id FOR SHARE", row -> new PublishedWindow(uuid(row, "id"), instant(row, "starts_at"),
+                        instant(row, "ends_at"), instant(row, "published_at")));
     }
 
     /** Ids of all published programs, share-locked. */

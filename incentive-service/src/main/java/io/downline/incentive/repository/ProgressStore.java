@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.downline.incentive.domain.Evaluation;
 import io.downline.incentive.domain.FigureChange;
 import io.downline.incentive.domain.Figures;
+import io.downline.incentive.domain.ProgressKey;
 import io.downline.incentive.domain.ProgressRow;
 import io.downline.incentive.domain.Rank;
 
@@ -106,6 +109,62 @@ public class ProgressStore {
                 memberId);
     }
 
+    /**
+     * Creates the rows that do not exist yet (zero figures, the member's standing KYC approval, not evaluated), in
+     * key order; returns the keys created.
+     */
+    public Set<ProgressKey> createMissing(List<ProgressKey> keys, Instant now) {
+        return new HashSet<>(sql.query("""
+                INSERT INTO progress AS p (program_id, member_id, kyc_approved, score_since, updated_at)
+                SELECT k.program_id, k.member_id,
+                    EXISTS (SELECT 1 FROM member_kyc c WHERE c.member_id = k.member_id AND c.approved), ?, ?
+                FROM unnest(?::uuid[], ?::uuid[]) AS k (program_id, member_id)
+                ORDER BY k.program_id, k.member_id
+                ON CONFLICT (program_id, member_id) DO NOTHING
+                RETURNING program_id, member_id""",
+                row -> new ProgressKey(uuid(row, "program_id"), uuid(row, "member_id")), now, now,
+                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
+                array("uuid", keys.stream().map(ProgressKey::memberId).toList())));
+    }
+
+    /** The rows of these keys that exist, locked until the transaction ends, in key order. */
+    public List<ProgressRow> lockAll(List<ProgressKey> keys) {
+        return sql.query("SELECT " + RETURNED + " FROM progress WHERE (program_id, member_id) IN"
+                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY program_id, member_id FOR UPDATE",
+                this::row,
+                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
+                array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
+    }
+
+    /**
+     * Stores rows locked by {@link #lockAll} as they now stand: figures, eligibility, evaluation and the score's
+     * time, all computed by the caller; marks them for announcement.
+     */
+    public void saveAll(List<ProgressRow> rows, Instant now) {
+        sql.update("""
+                UPDATE progress p SET personal_volume = u.pv, group_volume = u.gv, new_sponsored = u.sponsored,
+                    eligible = u.eligible, tier_reached = u.tier, criteria_met = u.met, criteria_total = u.total,
+                    progress_percent = u.percent, score = u.score, score_since = u.since, announce_pending = true,
+                    updated_at = ?
+                FROM unnest(?::uuid[], ?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::boolean[], ?::smallint[],
+                    ?::smallint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::timestamptz[])
+                    AS u (program_id, member_id, pv, gv, sponsored, eligible, tier, met, total, percent, score, since)
+                WHERE p.program_id = u.program_id AND p.member_id = u.member_id""",
+                now,
+                array("uuid", rows.stream().map(ProgressRow::programId).toList()),
+                array("uuid", rows.stream().map(ProgressRow::memberId).toList()),
+                array("numeric", rows.stream().map(r -> r.figures().personalVolume()).toList()),
+                array("numeric", rows.stream().map(r -> r.figures().groupVolume()).toList()),
+                array("integer", rows.stream().map(r -> r.figures().newPersonallySponsored()).toList()),
+                array("boolean", rows.stream().map(ProgressRow::eligible).toList()),
+                array("smallint", rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
+                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaMet()).toList()),
+                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
+                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
+                array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
+                array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()));
+    }
+
     /** The member's rows in these programs, locked until the transaction ends. */
     public List<ProgressRow> lock(UUID memberId, List<UUID> programIds) {
         return sql.query("SELECT " + RETURNED + " FROM progress WHERE member_id = ? AND program_id = ANY (?)"
@@ -136,6 +195,21 @@ public class ProgressStore {
                 array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
                 array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
                 memberId);
+    }
+
+    /**
+     * Locks the existing buckets of these (program, score) pairs in key order, so that a batch moving many buckets
+     * takes them in the same order as any other transaction that does so, and two of them cannot deadlock.
+     */
+    public void lockBuckets(List<UUID> programIds, List<BigDecimal> scores) {
+        if (programIds.isEmpty()) {
+            return;
+        }
+        sql.query("""
+                SELECT 1 FROM leaderboard_bucket b
+                WHERE (b.program_id, b.score) IN (SELECT * FROM unnest(?::uuid[], ?::numeric[]))
+                ORDER BY b.program_id, b.score FOR UPDATE""", row -> 1,
+                array("uuid", programIds), array("numeric", scores));
     }
 
     /**

@@ -22,7 +22,8 @@ import io.quarkus.scheduler.Scheduled;
  * the event's own transaction, so the mark is as durable as the change). This job takes marked rows last announced
  * at least {@code min-interval} ago, writes one event per row with the figures as they are <em>now</em> to the
  * outbox, and clears the mark, in one transaction: a member's progress in a program is announced at most once per
- * interval, and the last value is never lost (a change after the read marks the row again).
+ * interval, and the last value is never lost (a row changed after the read keeps its mark). It takes no lock while
+ * it reads and writes the events, so the engine never waits for it; one announcer runs at a time across instances.
  */
 @ApplicationScoped
 public class Announcer {
@@ -55,6 +56,9 @@ public class Announcer {
     /** Announces one batch of due rows; returns how many. */
     public int announceDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (!store.claimTurn()) {
+                return 0;
+            }
             Instant now = clock.instant();
             List<PendingAnnouncement> due = store.due(now.minus(config.announce().minInterval()),
                     config.announce().batchSize());

@@ -13,13 +13,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.downline.incentive.domain.Evaluation;
 import io.downline.incentive.domain.FigureChange;
 import io.downline.incentive.domain.MemberStanding;
 import io.downline.incentive.domain.OpenProgram;
 import io.downline.incentive.domain.ProgressRow;
 import io.downline.incentive.domain.Rank;
 import io.downline.incentive.domain.Sale;
+import io.downline.incentive.domain.Settled;
 import io.downline.incentive.repository.EngineFacts;
 import io.downline.incentive.repository.ProgramStore;
 import io.downline.incentive.repository.ProgressStore;
@@ -188,24 +188,22 @@ public class Engine {
         List<Integer> bucketDeltas = new ArrayList<>();
         for (ProgressRow row : rows) {
             OpenProgram program = open.get(row.programId());
-            boolean eligible = program.rules().eligibility().admits(standing, program.rules().window());
-            Evaluation evaluation = program.rules().evaluate(row.figures());
-            if (eligible == row.eligible() && evaluation.equals(row.evaluation())) {
+            Settled settled = Settled.of(program, standing, row, row.figures(), now);
+            if (!settled.moved()) {
                 continue;
             }
-            moved.add(new ProgressRow(row.programId(), memberId, row.figures(), eligible, evaluation, row.scoreSince()));
+            moved.add(settled.after());
             if (row.eligible()) {
                 bucketPrograms.add(row.programId());
                 bucketScores.add(row.evaluation().score());
                 bucketDeltas.add(-1);
             }
-            if (eligible) {
+            if (settled.after().eligible()) {
                 bucketPrograms.add(row.programId());
-                bucketScores.add(evaluation.score());
+                bucketScores.add(settled.after().evaluation().score());
                 bucketDeltas.add(1);
             }
-            qualify(program, memberId, row.eligible() ? row.evaluation().tierReached() : 0,
-                    eligible ? evaluation.tierReached() : 0, now);
+            qualify(program, memberId, settled.heldBefore(), settled.heldAfter(), now);
         }
         if (!moved.isEmpty()) {
             progress.saveEvaluations(memberId, moved, now);

@@ -136,6 +136,14 @@ public class ProgramService {
         return program;
     }
 
+    /** Checks that the program exists and the caller may see it, as {@link #get} does, without reading its rules. */
+    public void requireVisible(UUID id) {
+        ProgramStatus status = programs.status(id).orElseThrow(() -> NotFoundException.of("Program", id));
+        if (!caller.isStaff() && !VISIBLE_TO_MEMBERS.contains(status)) {
+            throw NotFoundException.of("Program", id);
+        }
+    }
+
     /** Staff see every program; a member sees the published ones open to them (their eligibility). */
     @Transactional
     public Page<Program> list(ProgramStatus status, int page, int size) {

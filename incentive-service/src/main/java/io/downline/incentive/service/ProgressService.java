@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import io.downline.incentive.config.IncentiveConfig;
 import io.downline.incentive.domain.Evaluation;
 import io.downline.incentive.domain.Figures;
-import io.downline.incentive.domain.LeaderboardEntry;
+import io.downline.incentive.domain.LeaderboardPage;
 import io.downline.incentive.domain.MemberStanding;
 import io.downline.incentive.domain.Program;
 import io.downline.incentive.domain.ProgressRow;
@@ -82,13 +82,8 @@ public class ProgressService {
         if (!caller.isStaff()) {
             caller.requireGoodStanding();
         }
-        programs.get(programId);
-        Optional<LeaderboardEntry> me = caller.memberId()
-                .flatMap(memberId -> progress.find(programId, memberId))
-                .filter(ProgressRow::eligible)
-                .map(row -> new LeaderboardEntry(leaderboards.position(programId, row.evaluation().score()),
-                        row.memberId(), row.evaluation().score(), row.evaluation().tierReached(),
-                        row.evaluation().progressPercent()));
-        return new Leaderboard(programId, leaderboards.participants(programId), leaderboards.top(programId, size), me);
+        programs.requireVisible(programId);
+        LeaderboardPage page = leaderboards.page(programId, caller.memberId().orElse(null), size);
+        return new Leaderboard(programId, page.participants(), page.top(), page.me());
     }
 }
