@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.commission.domain.CommissionLine;
-import io.downline.commission.repository.OutboxBatch;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Money;
 import io.downline.platform.events.commissions.CommissionEarned;
@@ -21,11 +20,9 @@ import io.downline.platform.outbox.OutboxWriter;
 public class CommissionEvents {
 
     private final OutboxWriter outbox;
-    private final OutboxBatch batch;
 
-    public CommissionEvents(OutboxWriter outbox, OutboxBatch batch) {
+    public CommissionEvents(OutboxWriter outbox) {
         this.outbox = outbox;
-        this.batch = batch;
     }
 
     /** A line a sale pays, with the sale's CV and currency the event carries. */
@@ -34,7 +31,7 @@ public class CommissionEvents {
 
     /** {@code commission.earned} for each line, in the order given, in one statement. */
     void earnedAll(List<Earned> lines, Instant at) {
-        batch.publishAll(lines.stream().map(earned -> new OutboxBatch.Queued(EventType.COMMISSION_EARNED,
+        outbox.publishAll(lines.stream().map(earned -> new OutboxWriter.Event(EventType.COMMISSION_EARNED,
                 earned.line().beneficiaryId(), payload(earned, at))).toList());
     }
 

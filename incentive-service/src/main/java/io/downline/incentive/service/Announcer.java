@@ -62,12 +62,11 @@ public class Announcer {
             Instant now = clock.instant();
             List<PendingAnnouncement> due = store.due(now.minus(config.announce().minInterval()),
                     config.announce().batchSize());
-            for (PendingAnnouncement row : due) {
-                outbox.publish(EventType.INCENTIVE_PROGRESS_UPDATED, row.memberId(), new IncentiveProgressUpdated(
-                        row.programId(), row.memberId(), row.figures().personalVolume(), row.figures().groupVolume(),
-                        row.figures().newPersonallySponsored(), row.figures().highestRank().name(), row.criteriaMet(),
-                        row.criteriaTotal(), row.progressPercent(), now));
-            }
+            outbox.publishAll(due.stream().map(row -> new OutboxWriter.Event(EventType.INCENTIVE_PROGRESS_UPDATED,
+                    row.memberId(), new IncentiveProgressUpdated(row.programId(), row.memberId(),
+                            row.figures().personalVolume(), row.figures().groupVolume(),
+                            row.figures().newPersonallySponsored(), row.figures().highestRank().name(),
+                            row.criteriaMet(), row.criteriaTotal(), row.progressPercent(), now))).toList());
             if (!due.isEmpty()) {
                 store.announced(due, now);
             }

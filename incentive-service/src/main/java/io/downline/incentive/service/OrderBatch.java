@@ -169,14 +169,16 @@ public class OrderBatch {
         if (!kept.isEmpty()) {
             qualifications.loseAll(kept, now);
         }
+        List<OutboxWriter.Event> qualified = new ArrayList<>();
         for (BatchSettlement.Gain gain : gains) {
             if (gain.certain() || gainedFirst.contains(gain.level())) {
                 OpenProgram program = open.get(gain.level().programId());
                 UUID member = gain.level().memberId();
-                outbox.publish(EventType.INCENTIVE_QUALIFIED, member, new IncentiveQualified(program.id(), member,
-                        program.name(), program.rules().tier(gain.level().level()).name(), now));
+                qualified.add(new OutboxWriter.Event(EventType.INCENTIVE_QUALIFIED, member, new IncentiveQualified(
+                        program.id(), member, program.name(), program.rules().tier(gain.level().level()).name(), now)));
             }
         }
+        outbox.publishAll(qualified);
     }
 
     private static MemberStanding standing(Map<UUID, MemberStanding> standings, UUID memberId) {
