@@ -32,7 +32,7 @@ import io.quarkus.security.Authenticated;
 /** Reading the log (auditors and admins); nothing writes through the API. */
 @Path("/api/audit")
 @Authenticated
-@Tag(name = "Audit log")
+@Tag(name = "Audit log", description = "Every event and admin action, hash-chained: search, export, verification")
 public class AuditEntryResource {
 
     static final String NDJSON = "application/x-ndjson";

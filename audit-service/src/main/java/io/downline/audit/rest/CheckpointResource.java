@@ -23,7 +23,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/audit")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit checkpoints")
+@Tag(name = "Audit checkpoints", description = "Signed checkpoints of the chain head and the key that signs them")
 public class CheckpointResource {
 
     private final Checkpoints checkpoints;

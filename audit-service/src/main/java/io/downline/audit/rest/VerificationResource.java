@@ -17,7 +17,7 @@ import io.quarkus.security.Authenticated;
 
 @Path("/api/audit/verification")
 @Authenticated
-@Tag(name = "Audit log")
+@Tag(name = "Audit log", description = "Every event and admin action, hash-chained: search, export, verification")
 public class VerificationResource {
 
     private final ChainVerification verification;

@@ -26,7 +26,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/commissions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Commissions")
+@Tag(name = "Commissions", description = "Commission lines and why each was paid or not")
 public class CommissionResource {
 
     static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";

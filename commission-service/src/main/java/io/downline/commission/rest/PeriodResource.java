@@ -23,7 +23,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/commissions/periods/{period}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Periods")
+@Tag(name = "Periods", description = "Period closes: close, re-open, the summary")
 public class PeriodResource {
 
     private final PeriodCloseService closes;

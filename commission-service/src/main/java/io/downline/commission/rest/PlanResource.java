@@ -35,7 +35,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/commissions/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Plans")
+@Tag(name = "Plans", description = "Compensation plan versions: drafts, preview, activation")
 public class PlanResource {
 
     private final PlanService plans;

@@ -29,7 +29,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/commissions/sales")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sales")
+@Tag(name = "Sales", description = "Sales recorded through REST, and their refunds")
 public class SaleResource {
 
     private final SalesIntake intake;

@@ -32,7 +32,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/incentives/programs/{id}/awards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Incentive awards")
+@Tag(name = "Incentive awards", description = "Awards of closed programs and their fulfilment")
 public class AwardResource {
 
     private final AwardService awards;

@@ -36,7 +36,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/incentives/programs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Incentive programs")
+@Tag(name = "Incentive programs", description = "Incentive programs: drafts, publication, closing")
 public class ProgramResource {
 
     private final ProgramService programs;

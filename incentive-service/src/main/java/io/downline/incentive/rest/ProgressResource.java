@@ -24,7 +24,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/incentives/programs/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Incentive progress")
+@Tag(name = "Incentive progress", description = "Progress in the programs, and the leaderboards")
 public class ProgressResource {
 
     private final ProgressService progress;

@@ -32,7 +32,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/kyc/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "KYC cases")
+@Tag(name = "KYC cases", description = "KYC cases and their review workflow")
 @Authenticated
 public class CaseResource {
 

@@ -32,7 +32,7 @@ import io.downline.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/kyc/cases/{caseId}/documents")
-@Tag(name = "KYC documents")
+@Tag(name = "KYC documents", description = "Identity documents, stored encrypted: upload and download")
 @Authenticated
 public class DocumentResource {
 

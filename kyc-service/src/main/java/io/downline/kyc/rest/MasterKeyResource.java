@@ -15,7 +15,7 @@ import io.downline.platform.security.Roles;
 
 @Path("/api/kyc/admin/master-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "KYC key rotation")
+@Tag(name = "KYC key rotation", description = "Re-wrapping the document keys with the active master key")
 @RolesAllowed(Roles.ADMIN)
 public class MasterKeyResource {
 

@@ -28,7 +28,7 @@ import io.downline.kyc.service.ReviewService;
 
 @Path("/api/kyc/queue")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "KYC review queue")
+@Tag(name = "KYC review queue", description = "The officers' queue of cases to review")
 @RolesAllowed({ Roles.KYC_OFFICER, Roles.ADMIN, Roles.AUDITOR })
 public class QueueResource {
 

@@ -28,7 +28,7 @@ import io.downline.platform.security.Roles;
 /** The caller's own inbox. A suspended member reads it; the platform refuses their changes. */
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Inbox")
+@Tag(name = "Inbox", description = "Notifications: list, unread count, mark read")
 @RolesAllowed(Roles.MEMBER)
 public class NotificationResource {
 

@@ -27,7 +27,7 @@ import io.downline.platform.security.Roles;
 @Path("/api/notifications/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Preferences")
+@Tag(name = "Preferences", description = "Notification preferences per type")
 @RolesAllowed(Roles.MEMBER)
 public class PreferenceResource {
 
