@@ -34,6 +34,7 @@ import io.downline.platform.events.orders.OrderRefunded;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.platform.testing.EventPublisher;
+import io.downline.platform.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class OrderBatchTest {
 
     @Inject
+    TestClock clock;
+
+    @Inject
     Engine engine;
 
     @Inject
@@ -59,10 +63,10 @@ class OrderBatchTest {
         UUID program = Fixtures.published(Fixtures.program("Batch sprint " + UUID.randomUUID()));
         List<Member> batched = List.of(Fixtures.known(null), Fixtures.known(null), Fixtures.known(null));
         List<Member> single = List.of(Fixtures.known(null), Fixtures.known(null), Fixtures.known(null));
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         try (EventLog incentives = EventLog.tail(Topics.INCENTIVES)) {
             List<EventEnvelope> batch = scenario(batched, at);
-            EventPublisher.sendTogether(batch.stream().map(OrderBatchTest::record).toList());
+            EventPublisher.sendTogether(batch.stream().map(this::record).toList());
             awaitProcessed(batch);
             for (EventEnvelope event : scenario(single, at)) {
                 QuarkusTransaction.requiringNew().run(() -> applyOne(event));
@@ -89,9 +93,9 @@ class OrderBatchTest {
             assertBucketsCountTheEligibleRows(program);
 
             Map<String, String> before = progress(program, batched.get(0));
-            EventPublisher.sendTogether(batch.stream().map(OrderBatchTest::record).toList());
+            EventPublisher.sendTogether(batch.stream().map(this::record).toList());
             Member marker = Fixtures.known(null);
-            Fixtures.sale(marker.id(), "600.00", Instant.now());
+            Fixtures.sale(marker.id(), "600.00", clock.instant());
             qualifiedTiers(incentives, program, marker, 1);
             assertThat(progress(program, batched.get(0))).isEqualTo(before);
             assertThat(qualifiedTiers(incentives, program, batched.get(0), 3)).isEqualTo(tiers);
@@ -105,7 +109,7 @@ class OrderBatchTest {
         UUID program = Fixtures.published(Fixtures.program("Batch fallback " + UUID.randomUUID()));
         Member early = Fixtures.known(null);
         Member other = Fixtures.known(null);
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         UUID order = UUID.randomUUID();
         // The refund comes first: the batch cannot apply it, so the events go one by one (the refund is parked, the
         // sale releases it).
@@ -131,7 +135,7 @@ class OrderBatchTest {
      * a: 300, 250 (Bronze), a refund of 100 (Bronze lost), 600 (Bronze again and Silver); b: 1,000 (Bronze and
      * Silver), a refund of 300 (Silver lost), 500 (Silver again); c: 100, then the same order again (counted once).
      */
-    private static List<EventEnvelope> scenario(List<Member> members, Instant at) {
+    private List<EventEnvelope> scenario(List<Member> members, Instant at) {
         UUID a = members.get(0).id();
         UUID b = members.get(1).id();
         UUID c = members.get(2).id();
@@ -151,18 +155,18 @@ class OrderBatchTest {
         return events;
     }
 
-    private static EventEnvelope completed(UUID order, UUID seller, String volume, Instant at) {
+    private EventEnvelope completed(UUID order, UUID seller, String volume, Instant at) {
         return EventEnvelope.of(EventType.ORDER_COMPLETED, "shop", order.toString(), new OrderCompleted(order, seller,
                 Money.of(volume, "USD"), new BigDecimal(volume), at, at), null);
     }
 
-    private static EventEnvelope refunded(UUID order, UUID seller, String volume) {
+    private EventEnvelope refunded(UUID order, UUID seller, String volume) {
         return EventEnvelope.of(EventType.ORDER_REFUNDED, "shop", order.toString(), new OrderRefunded(order,
-                UUID.randomUUID(), seller, Money.of(volume, "USD"), new BigDecimal(volume), Instant.now()), null);
+                UUID.randomUUID(), seller, Money.of(volume, "USD"), new BigDecimal(volume), clock.instant()), null);
     }
 
     /** On one partition: the test broker's topics have several, and a scenario's order is what it tests. */
-    private static ProducerRecord<String, String> record(EventEnvelope event) {
+    private ProducerRecord<String, String> record(EventEnvelope event) {
         ProducerRecord<String, String> record = CloudEventCodec.toRecord(Topics.ORDERS, event);
         return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
     }
@@ -177,7 +181,7 @@ class OrderBatchTest {
         }
     }
 
-    private static List<String> qualifiedTiers(EventLog incentives, UUID program, Member member, int count) {
+    private List<String> qualifiedTiers(EventLog incentives, UUID program, Member member, int count) {
         return incentives.awaitCount(EventType.INCENTIVE_QUALIFIED, e -> e.subject().equals(member.id().toString())
                 && e.payload(IncentiveQualified.class).programId().equals(program), count, Duration.ofSeconds(20))
                 .stream().map(e -> e.payload(IncentiveQualified.class).tier()).toList();

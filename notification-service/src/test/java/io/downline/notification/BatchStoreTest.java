@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +32,7 @@ import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.events.users.MemberRegistered;
 import io.downline.platform.testing.EventPublisher;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +45,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(DownlineTestResource.class)
 @WithTestResource(MailAndLoginTestResource.class)
 class BatchStoreTest {
+
+    @Inject
+    TestClock clock;
 
     private static final int PER_MEMBER = 12;
 
@@ -193,21 +196,21 @@ class BatchStoreTest {
         return envelope(EventType.COMMISSION_EARNED, beneficiary, new CommissionEarned(UUID.randomUUID(),
                 UUID.randomUUID(), beneficiary, seller.id(), 1, new BigDecimal("0.10"),
                 new BigDecimal(amount).multiply(BigDecimal.TEN), Money.of(amount, "USD"), "MEMBER", "2026-11", 1,
-                Instant.now().plusSeconds(86400 * 14), Instant.now()));
+                clock.instant().plusSeconds(86400 * 14), clock.instant()));
     }
 
-    private static EventEnvelope registration(UUID id, UUID sponsorId) {
+    private EventEnvelope registration(UUID id, UUID sponsorId) {
         return envelope(EventType.MEMBER_REGISTERED, id, new MemberRegistered(id, "m" + id + "@example.com",
                 "Member " + id.toString().substring(0, 8), null, "US", "REF" + id.toString().substring(0, 6),
-                sponsorId, "sub-" + id, "PENDING", Instant.now()));
+                sponsorId, "sub-" + id, "PENDING", clock.instant()));
     }
 
-    private static EventEnvelope envelope(EventType type, UUID subject, EventPayload payload) {
+    private EventEnvelope envelope(EventType type, UUID subject, EventPayload payload) {
         return EventEnvelope.of(type, "test", subject.toString(), payload, null);
     }
 
     /** The records on partition 0, so that one consumer polls them in their order. */
-    private static List<ProducerRecord<String, String>> onOnePartition(String topic, List<EventEnvelope> events) {
+    private List<ProducerRecord<String, String>> onOnePartition(String topic, List<EventEnvelope> events) {
         return events.stream().map(event -> {
             ProducerRecord<String, String> record = CloudEventCodec.toRecord(topic, event);
             return new ProducerRecord<>(topic, 0, record.key(), record.value(), record.headers());

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import io.downline.platform.events.incentives.IncentiveAwarded;
 import io.downline.platform.events.incentives.IncentiveReward;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventPublisher;
+import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,6 +41,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
 class LedgerBatchConsumerTest extends LedgerChecks {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void aPollOfCommissionEventsIsAppliedInFewTransactionsWithTheLedgerOfOneByOne() {
@@ -109,7 +114,7 @@ class LedgerBatchConsumerTest extends LedgerChecks {
     }
 
     /** Two members' commission events, with amounts chosen so that order matters. */
-    private static final class Scenario {
+    private final class Scenario {
         final UUID member = UUID.randomUUID();
         final UUID other = UUID.randomUUID();
         private final List<EventEnvelope> commissions = new ArrayList<>();
@@ -152,59 +157,59 @@ class LedgerBatchConsumerTest extends LedgerChecks {
         }
     }
 
-    private static EventPayload payloadOf(EventEnvelope event) {
+    private EventPayload payloadOf(EventEnvelope event) {
         Class<? extends EventPayload> type = EventType.find(event.type()).orElseThrow().payloadClass();
         return event.payload(type);
     }
 
-    private static List<ProducerRecord<String, String>> records(List<EventEnvelope> events) {
+    private List<ProducerRecord<String, String>> records(List<EventEnvelope> events) {
         return events.stream().map(event -> CloudEventCodec.toRecord(Topics.COMMISSIONS, event)).toList();
     }
 
-    private static CommissionEarned earned(UUID member, UUID line, String amount) {
+    private CommissionEarned earned(UUID member, UUID line, String amount) {
         return new CommissionEarned(line, UUID.randomUUID(), member, UUID.randomUUID(), 1, new BigDecimal("0.10"),
                 new BigDecimal(amount).multiply(BigDecimal.TEN), World.usd(amount), "MEMBER", "2026-11", 1,
-                Instant.now().plus(14, ChronoUnit.DAYS), Instant.now());
+                clock.instant().plus(14, ChronoUnit.DAYS), clock.instant());
     }
 
-    private static CommissionReleased released(UUID member, UUID line, String amount) {
-        return new CommissionReleased(line, UUID.randomUUID(), member, World.usd(amount), Instant.now());
+    private CommissionReleased released(UUID member, UUID line, String amount) {
+        return new CommissionReleased(line, UUID.randomUUID(), member, World.usd(amount), clock.instant());
     }
 
-    private static CommissionReversed reversed(UUID member, UUID line, String amount, boolean released) {
+    private CommissionReversed reversed(UUID member, UUID line, String amount, boolean released) {
         return new CommissionReversed(line, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), member,
-                World.usd(amount), World.usd("0.00"), released, Instant.now());
+                World.usd(amount), World.usd("0.00"), released, clock.instant());
     }
 
-    private static EventEnvelope award(UUID member, String type, String cash) {
+    private EventEnvelope award(UUID member, String type, String cash) {
         IncentiveReward reward = "CASH".equals(type) ? new IncentiveReward(type, World.usd(cash), null)
                 : new IncentiveReward(type, null, "Trip");
         return EventEnvelope.of(EventType.INCENTIVE_AWARDED, "incentive-service", member.toString(),
                 new IncentiveAwarded(UUID.randomUUID(), UUID.randomUUID(), member, "Spring sprint", reward,
-                        "admin-subject", Instant.now()), null);
+                        "admin-subject", clock.instant()), null);
     }
 
-    private static void awaitProcessed(List<EventEnvelope> events) {
+    private void awaitProcessed(List<EventEnvelope> events) {
         String[] ids = events.stream().map(event -> event.id().toString()).toArray(String[]::new);
         await().atMost(Duration.ofSeconds(30)).until(() -> World.queryLong(
                 "SELECT count(*) FROM processed_event WHERE event_id = ANY (?::uuid[])", (Object) ids) == ids.length);
     }
 
     /** available, pending, on hold, clawback. */
-    private static List<String> balances(UUID member) {
+    private List<String> balances(UUID member) {
         return column("SELECT available::text, pending::text, on_hold::text, clawback::text FROM wallet"
                 + " WHERE member_id = ?", member, row -> Arrays.stream(row).map(String::valueOf).toList());
     }
 
     /** Each transfer's reason, leg, accounts and amount, in posting order. */
-    private static List<String> transfers(UUID member) {
+    private List<String> transfers(UUID member) {
         return column("""
                 SELECT concat_ws(' ', reason, leg, debit_kind, credit_kind, amount) FROM transfer
                 WHERE member_id = ? ORDER BY seq""", member, row -> List.of((String) row[0]));
     }
 
     /** Each wallet event's type, reason, amount and available balance after it, in outbox order. */
-    private static List<String> walletEvents(UUID member) {
+    private List<String> walletEvents(UUID member) {
         return column("""
                 SELECT concat_ws(' ', type, payload::jsonb ->> 'reason', payload::jsonb -> 'amount' ->> 'amount',
                                  payload::jsonb -> 'availableBalance' ->> 'amount')
@@ -213,12 +218,12 @@ class LedgerBatchConsumerTest extends LedgerChecks {
     }
 
     /** Transactions that wrote the scenario's transfers. */
-    private static long transactionsOf(Scenario scenario) {
+    private long transactionsOf(Scenario scenario) {
         return World.queryLong("SELECT count(DISTINCT xmin::text) FROM transfer WHERE member_id IN (?, ?)",
                 scenario.member, scenario.other);
     }
 
-    private static List<String> column(String sql, Object parameter, Function<Object[], List<String>> row) {
+    private List<String> column(String sql, Object parameter, Function<Object[], List<String>> row) {
         return World.query(sql, parameter).stream().flatMap(r -> row.apply(r).stream()).toList();
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import io.downline.platform.testapp.BatchInboxTestConsumer;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.platform.testing.EventPublisher;
+import io.downline.platform.testing.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
 class BatchConsumerTest {
+
+    @Inject
+    TestClock clock;
 
     private static final String CONSUMER = BatchInboxTestConsumer.CONSUMER;
     private static final String TOPIC = BatchInboxTestConsumer.TOPIC;
@@ -78,9 +81,9 @@ class BatchConsumerTest {
         UUID teamId = UUID.randomUUID();
         String noEnvelopeKey = "no-envelope-" + UUID.randomUUID();
         EventEnvelope nameless = new EventEnvelope(UUID.randomUUID(), EventType.TEAM_CREATED.type(), "platform-test",
-                teamId.toString(), Instant.now(), null, "{\"teamId\":\"" + teamId + "\"}");
+                teamId.toString(), clock.instant(), null, "{\"teamId\":\"" + teamId + "\"}");
         EventEnvelope refused = InboxFixture.envelope(EventType.TEAM_MEMBER_REMOVED, teamId,
-                new TeamMemberRemoved(teamId, UUID.randomUUID(), Instant.now()));
+                new TeamMemberRemoved(teamId, UUID.randomUUID(), clock.instant()));
         EventEnvelope before = teamCreated(UUID.randomUUID(), "Before the poison");
         EventEnvelope after = teamCreated(teamId, "After the poison");
         double retriesBefore = counter("downline.consumer.retries");
@@ -142,7 +145,7 @@ class BatchConsumerTest {
         assertThat(counter("downline.consumer.dead.lettered")).isEqualTo(deadLetteredBefore);
     }
 
-    private static void sendTogether(List<EventEnvelope> events) {
+    private void sendTogether(List<EventEnvelope> events) {
         EventPublisher.sendTogether(events.stream().map(event -> CloudEventCodec.toRecord(TOPIC, event)).toList());
     }
 
