@@ -35,8 +35,8 @@ import io.downline.platform.inbox.WaitingFor;
 /**
  * Turns drafts into stored notifications: expands recipients to streams, applies each member's preferences,
  * numbers each stream, writes the e-mails asked for, and announces every notification to all replicas
- * (PostgreSQL NOTIFY, delivered at commit, each frame written once and
- * many to a payload). All in the consumer's transaction.
+ * (PostgreSQL NOTIFY, delivered at commit; each frame is written once, many to a payload). All in the consumer's
+ * transaction.
  */
 @ApplicationScoped
 public class Notifier {
@@ -81,8 +81,8 @@ public class Notifier {
     /**
      * Stores the notifications of a batch of events, in the events' order: one query for the members'
      * preferences, one for what the events made before, one statement numbering every stream (rows locked in the
-     * streams' order), one insert, one statement of NOTIFYs (the
-     * frames packed into as few payloads as fit). Numbers are those one-by-one storing would give.
+     * streams' order), one insert, one statement of NOTIFYs (the frames packed into as few payloads as fit).
+     * Numbers are those one-by-one storing would give.
      */
     public List<Notification> store(List<Made> batch, ContactBook book) {
         List<Target> targets = new ArrayList<>();
