@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.downline.notification.messaging.CommissionsEventsConsumer;
-import io.downline.notification.service.Delivery;
+import io.downline.notification.service.Push;
 import io.downline.notification.service.EventNotifications;
 import io.downline.notification.support.Db;
 import io.downline.notification.support.MailAndLoginTestResource;
@@ -83,8 +83,8 @@ class ReplicasTest {
                     "SELECT 1 FROM notification WHERE stream = ?", m.room()).isEmpty());
         }
 
-        List<Delivery> seenByB = new CopyOnWriteArrayList<>();
-        DeliveryListener listenerB = new DeliveryListener(dataSource, json, seenByB::add, () -> {
+        List<Push> seenByB = new CopyOnWriteArrayList<>();
+        DeliveryListener listenerB = new DeliveryListener(dataSource, seenByB::addAll, () -> {
         });
         AtomicInteger appliedByB = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -118,8 +118,8 @@ class ReplicasTest {
                     .filter(f -> "commission-earned".equals(f.path("notificationType").asText())).count() == 3);
             List<UUID> ids = events.stream().map(EventEnvelope::id).toList();
             await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.stream()
-                    .filter(d -> "commission-earned".equals(d.notificationType())
-                            && beneficiaries.stream().anyMatch(m -> m.room().equals(d.room())))
+                    .filter(p -> "commission-earned".equals(notificationType(p))
+                            && beneficiaries.stream().anyMatch(m -> m.room().equals(p.room())))
                     .count() >= ids.size());
             List<Long> watchedSequences = onA.notifications(watched.room()).stream()
                     .map(f -> f.path("sequence").asLong()).toList();
@@ -128,6 +128,14 @@ class ReplicasTest {
             running.set(false);
             consumerB.join(30_000);
             listenerB.stop();
+        }
+    }
+
+    private String notificationType(Push push) {
+        try {
+            return json.readTree(push.frame()).path("notificationType").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -209,14 +209,17 @@ class WebSocketTest {
             int pushed = 3000;
             int batch = 50;
             String body = "y".repeat(6000);
-            // Deliveries straight onto the replicas' channel, as stored notifications are announced, in batches
+            // Deliveries straight onto the replicas' channel, as stored notifications are announced (one per
+            // payload: each is too big to share one), in batches
             // the fast client keeps up with (below the bound of 64 queued frames in tests); the paused client's
             // TCP buffers fill, its queue passes the bound and the server closes it.
             for (int from = 100; from < 100 + pushed; from += batch) {
-                db.strings("SELECT count(pg_notify('notification_delivery', json_build_object('room', ?::text,"
-                        + " 'sequence', s, 'id', gen_random_uuid(), 'notificationType', 'welcome', 'title', 't',"
-                        + " 'body', ?::text, 'data', '{}'::json, 'createdAt', now())::text))"
-                        + " FROM generate_series(?, ?) s", busy.room(), body, from, from + batch - 1);
+                db.strings("SELECT count(pg_notify('notification_delivery', r || E'\\t' || s || E'\\t'"
+                        + " || json_build_object('type', 'notification', 'room', r, 'sequence', s, 'id', gen_random_uuid(),"
+                        + " 'notificationType', 'welcome', 'title', 't', 'body', ?::text, 'data', '{}'::json,"
+                        + " 'createdAt', now(), 'replayed', false)::text))"
+                        + " FROM generate_series(?, ?) s, (SELECT ?::text AS r) AS room", body, from, from + batch - 1,
+                        busy.room());
                 int expected = from - 100 + batch;
                 await().atMost(Duration.ofSeconds(30)).until(() -> fast.notifications(busy.room()).size() == expected);
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Money;
 import io.downline.platform.events.commissions.CommissionEarned;
@@ -53,14 +54,16 @@ public final class NotificationRules {
     }
 
     public static List<Draft> draftsFor(EventEnvelope event, Names names) {
+        return EventType.find(event.type()).map(type -> draftsFor(type, event.payload(type.payloadClass()), names))
+                .orElseGet(ArrayList::new);
+    }
+
+    /** The same, for an event whose payload the caller has read already ({@code type}'s payload class). */
+    public static List<Draft> draftsFor(EventType type, EventPayload payload, Names names) {
         List<Draft> drafts = new ArrayList<>();
-        EventType type = EventType.find(event.type()).orElse(null);
-        if (type == null) {
-            return drafts;
-        }
         switch (type) {
             case MEMBER_REGISTERED -> {
-                MemberRegistered e = event.payload(MemberRegistered.class);
+                MemberRegistered e = (MemberRegistered) payload;
                 drafts.add(member(WELCOME, e.memberId(), params("name", e.name())));
                 if (e.sponsorId() != null) {
                     drafts.add(member(DOWNLINE_NEW_MEMBER, e.sponsorId(), params("newMember", e.name(),
@@ -68,22 +71,22 @@ public final class NotificationRules {
                 }
             }
             case MEMBER_SUSPENDED -> {
-                MemberSuspended e = event.payload(MemberSuspended.class);
+                MemberSuspended e = (MemberSuspended) payload;
                 drafts.add(member(ACCOUNT_SUSPENDED, e.memberId(), params("reason", e.reason())));
             }
             case MEMBER_REINSTATED -> {
-                MemberReinstated e = event.payload(MemberReinstated.class);
+                MemberReinstated e = (MemberReinstated) payload;
                 drafts.add(member(ACCOUNT_REINSTATED, e.memberId(), params("reason", e.reason())));
             }
             case TEAM_MEMBER_ADDED -> {
-                TeamMemberAdded e = event.payload(TeamMemberAdded.class);
+                TeamMemberAdded e = (TeamMemberAdded) payload;
                 Map<String, String> params = params("team", names.teamName(e.teamId()), "teamId",
                         e.teamId().toString(), "newMember", names.memberName(e.memberId()));
                 drafts.add(member(TEAM_JOINED, e.memberId(), params));
                 drafts.add(new Draft(TEAM_MEMBER_ADDED, new Recipient.Room(RoomName.team(e.teamId())), params));
             }
             case MEETING_SCHEDULED -> {
-                MeetingScheduled e = event.payload(MeetingScheduled.class);
+                MeetingScheduled e = (MeetingScheduled) payload;
                 Map<String, String> params = params("title", e.title(), "startsAt", e.startsAt().toString(),
                         "location", e.location() == null ? "-" : e.location(), "meetingId", e.meetingId().toString(),
                         "team", names.teamName(e.teamId()));
@@ -91,73 +94,73 @@ public final class NotificationRules {
                 drafts.add(new Draft(MEETING_SCHEDULED, new Recipient.Room(RoomName.team(e.teamId())), params));
             }
             case MEETING_REMINDER -> {
-                MeetingReminder e = event.payload(MeetingReminder.class);
+                MeetingReminder e = (MeetingReminder) payload;
                 Map<String, String> params = params("title", e.title(), "startsAt", e.startsAt().toString(),
                         "meetingId", e.meetingId().toString());
                 drafts.add(new Draft(MEETING_REMINDER, new Recipient.MeetingAttendees(e.meetingId()), params));
                 drafts.add(new Draft(MEETING_REMINDER, new Recipient.Room(RoomName.meeting(e.meetingId())), params));
             }
             case MEETING_CANCELLED -> {
-                MeetingCancelled e = event.payload(MeetingCancelled.class);
+                MeetingCancelled e = (MeetingCancelled) payload;
                 Map<String, String> params = params("reason", e.reason(), "meetingId", e.meetingId().toString());
                 drafts.add(new Draft(MEETING_CANCELLED, new Recipient.MeetingAttendees(e.meetingId()), params));
                 drafts.add(new Draft(MEETING_CANCELLED, new Recipient.Room(RoomName.meeting(e.meetingId())), params));
             }
             case KYC_SUBMITTED -> {
-                KycSubmitted e = event.payload(KycSubmitted.class);
+                KycSubmitted e = (KycSubmitted) payload;
                 drafts.add(member(KYC_SUBMITTED, e.memberId(), params("level", e.level())));
                 drafts.add(new Draft(KYC_CASE_WAITING, new Recipient.Room(RoomName.KYC_REVIEW), params("level",
                         e.level(), "caseId", e.caseId().toString(), "memberId", e.memberId().toString())));
             }
             case KYC_APPROVED -> {
-                KycApproved e = event.payload(KycApproved.class);
+                KycApproved e = (KycApproved) payload;
                 drafts.add(member(KYC_APPROVED, e.memberId(), params("level", e.level())));
             }
             case KYC_REJECTED -> {
-                KycRejected e = event.payload(KycRejected.class);
+                KycRejected e = (KycRejected) payload;
                 drafts.add(member(KYC_REJECTED, e.memberId(), params("level", e.level(), "reason", e.reason())));
             }
             case KYC_RESUBMISSION_REQUESTED -> {
-                KycResubmissionRequested e = event.payload(KycResubmissionRequested.class);
+                KycResubmissionRequested e = (KycResubmissionRequested) payload;
                 drafts.add(member(KYC_RESUBMISSION_REQUESTED, e.memberId(), params("level", e.level(), "reason",
                         e.reason(), "documents", String.join(", ", e.documentTypes()))));
             }
             case KYC_EXPIRED -> {
-                KycExpired e = event.payload(KycExpired.class);
+                KycExpired e = (KycExpired) payload;
                 drafts.add(member(KYC_EXPIRED, e.memberId(), params("level", e.level())));
             }
             case COMMISSION_EARNED -> {
-                CommissionEarned e = event.payload(CommissionEarned.class);
+                CommissionEarned e = (CommissionEarned) payload;
                 drafts.add(member(COMMISSION_EARNED, e.beneficiaryId(), params("amount", money(e.amount()), "level",
                         String.valueOf(e.level()), "seller", names.memberName(e.sellerId()), "orderId",
                         e.orderId().toString())));
             }
             case COMMISSION_REVERSED -> {
-                CommissionReversed e = event.payload(CommissionReversed.class);
+                CommissionReversed e = (CommissionReversed) payload;
                 drafts.add(member(COMMISSION_REVERSED, e.beneficiaryId(), params("amount", money(e.amount()),
                         "orderId", e.orderId().toString())));
             }
             case MEMBER_RANK_CHANGED -> {
-                MemberRankChanged e = event.payload(MemberRankChanged.class);
+                MemberRankChanged e = (MemberRankChanged) payload;
                 if (Rank.advanced(e.previousRank(), e.newRank())) {
                     drafts.add(member(RANK_ADVANCED, e.memberId(), params("rank", e.newRank(), "previousRank",
                             e.previousRank(), "period", e.period())));
                 }
             }
             case PERIOD_CLOSED -> {
-                PeriodClosed e = event.payload(PeriodClosed.class);
+                PeriodClosed e = (PeriodClosed) payload;
                 drafts.add(new Draft(PERIOD_CLOSED, new Recipient.Room(RoomName.FINANCE), params("period",
                         e.period(), "members", String.valueOf(e.memberCount()), "volume", decimal(e.totalVolume()))));
             }
             case PAYOUT_REQUESTED -> {
-                PayoutRequested e = event.payload(PayoutRequested.class);
+                PayoutRequested e = (PayoutRequested) payload;
                 drafts.add(member(PAYOUT_REQUESTED, e.memberId(), params("amount", money(e.amount()))));
                 drafts.add(new Draft(PAYOUT_WAITING, new Recipient.Room(RoomName.FINANCE), params("amount",
                         money(e.amount()), "payoutId", e.payoutId().toString(), "member", names.memberName(e.memberId()),
                         "approvals", String.valueOf(e.requiredApprovals()))));
             }
             case PAYOUT_APPROVED -> {
-                PayoutApproved e = event.payload(PayoutApproved.class);
+                PayoutApproved e = (PayoutApproved) payload;
                 if (e.approvals() >= e.requiredApprovals()) {
                     drafts.add(member(PAYOUT_APPROVED, e.memberId(), params("amount", money(e.amount()))));
                 } else {
@@ -166,26 +169,26 @@ public final class NotificationRules {
                 }
             }
             case PAYOUT_REJECTED -> {
-                PayoutRejected e = event.payload(PayoutRejected.class);
+                PayoutRejected e = (PayoutRejected) payload;
                 drafts.add(member(PAYOUT_REJECTED, e.memberId(), params("amount", money(e.amount()), "reason",
                         e.reason())));
             }
             case PAYOUT_PAID -> {
-                PayoutPaid e = event.payload(PayoutPaid.class);
+                PayoutPaid e = (PayoutPaid) payload;
                 drafts.add(member(PAYOUT_PAID, e.memberId(), params("amount", money(e.amount()), "reference",
                         e.paymentReference())));
             }
             case PAYOUT_FAILED -> {
-                PayoutFailed e = event.payload(PayoutFailed.class);
+                PayoutFailed e = (PayoutFailed) payload;
                 drafts.add(member(PAYOUT_FAILED, e.memberId(), params("amount", money(e.amount()), "reason",
                         e.reason())));
             }
             case INCENTIVE_QUALIFIED -> {
-                IncentiveQualified e = event.payload(IncentiveQualified.class);
+                IncentiveQualified e = (IncentiveQualified) payload;
                 drafts.add(member(INCENTIVE_QUALIFIED, e.memberId(), params("program", e.programName())));
             }
             case INCENTIVE_AWARDED -> {
-                IncentiveAwarded e = event.payload(IncentiveAwarded.class);
+                IncentiveAwarded e = (IncentiveAwarded) payload;
                 String reward = e.reward().cash() != null ? money(e.reward().cash())
                         : String.valueOf(e.reward().item());
                 drafts.add(member(INCENTIVE_AWARDED, e.memberId(), params("program", e.programName(), "reward",

@@ -125,14 +125,21 @@ public class NotificationRepository {
     }
 
     /**
-     * Tells every replica, at commit, what to push: one NOTIFY per message, in the list's order, in one statement;
+     * Tells every replica, at commit, what to push: one NOTIFY per payload, in the list's order, in one statement;
      * nothing is sent if the transaction rolls back.
      */
-    public void announceAll(List<String> messages) {
+    public void announceAll(List<String> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        // One parameter per payload rather than a text array: the driver would escape every character of it.
+        String values = String.join(", ", java.util.Collections.nCopies(payloads.size(), "(?::text)"));
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT count(pg_notify('" + DELIVERY_CHANNEL + "', message)) FROM unnest(?::text[]) AS m (message)")) {
-                statement.setArray(1, connection.createArrayOf("text", messages.toArray()));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(pg_notify('"
+                    + DELIVERY_CHANNEL + "', m)) FROM (VALUES " + values + ") AS v (m)")) {
+                for (int i = 0; i < payloads.size(); i++) {
+                    statement.setString(i + 1, payloads.get(i));
+                }
                 statement.executeQuery().close();
             }
         });

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.downline.notification.domain.Contact;
 import io.downline.notification.repository.ContactRepository;
@@ -18,9 +16,6 @@ import io.downline.notification.repository.ContactRepository;
  * makes the book forget what it read.
  */
 final class ContactBook {
-
-    private static final Pattern ID = Pattern.compile(
-            "\"[A-Za-z]*Id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
 
     private final ContactRepository contacts;
     private final Map<UUID, Contact> known = new HashMap<>();
@@ -33,10 +28,7 @@ final class ContactBook {
     void warm(Iterable<String> payloads) {
         Set<UUID> ids = new HashSet<>();
         for (String payload : payloads) {
-            Matcher matcher = ID.matcher(payload);
-            while (matcher.find()) {
-                ids.add(UUID.fromString(matcher.group(1)));
-            }
+            PayloadIds.collect(payload, ids);
         }
         if (!ids.isEmpty()) {
             contacts.findAll(ids).forEach(contact -> known.put(contact.memberId(), contact));

@@ -13,6 +13,7 @@ import io.downline.notification.repository.ContactRepository;
 import io.downline.notification.repository.FiguresRepository;
 import io.downline.notification.repository.TeamRepository;
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
 import io.downline.platform.inbox.BatchHandler;
 import io.downline.platform.inbox.WaitingFor;
@@ -54,18 +55,25 @@ public class EventNotifications implements BatchHandler {
         FigureTotals totals = new FigureTotals();
         List<Notifier.Made> made = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
-            projections.apply(event, totals);
-            if (EventType.MEMBER_PROFILE_UPDATED.type().equals(event.type())) {
+            EventType type = EventType.find(event.type()).orElse(null);
+            if (type == null) {
+                made.add(new Notifier.Made(event, List.of()));
+                continue;
+            }
+            // Read once: the projections and the rules both need the payload.
+            EventPayload payload = event.payload(type.payloadClass());
+            projections.apply(type, payload, totals);
+            if (type == EventType.MEMBER_PROFILE_UPDATED) {
                 book.forget();
             }
-            made.add(new Notifier.Made(event, drafts(event, book)));
+            made.add(new Notifier.Made(event, drafts(type, payload, book)));
         }
         notifier.store(made, book);
         totals.writeTo(figures, clock.instant());
     }
 
-    private List<Draft> drafts(EventEnvelope event, ContactBook book) {
-        return NotificationRules.draftsFor(event, new NotificationRules.Names() {
+    private List<Draft> drafts(EventType type, EventPayload payload, ContactBook book) {
+        return NotificationRules.draftsFor(type, payload, new NotificationRules.Names() {
             @Override
             public String memberName(UUID memberId) {
                 return book.find(memberId).orElseThrow(() -> new WaitingFor("member", memberId)).name();

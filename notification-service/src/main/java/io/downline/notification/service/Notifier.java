@@ -16,9 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.downline.notification.config.NotificationConfig;
 import io.downline.notification.domain.Contact;
 import io.downline.notification.domain.Draft;
@@ -38,7 +35,8 @@ import io.downline.platform.inbox.WaitingFor;
 /**
  * Turns drafts into stored notifications: expands recipients to streams, applies each member's preferences,
  * numbers each stream, writes the e-mails asked for, and announces every notification to all replicas
- * (PostgreSQL NOTIFY, delivered at commit). All in the consumer's transaction.
+ * (PostgreSQL NOTIFY, delivered at commit; each frame is written once, many to a payload). All in the consumer's
+ * transaction.
  */
 @ApplicationScoped
 public class Notifier {
@@ -64,18 +62,18 @@ public class Notifier {
     private final PreferenceRepository preferences;
     private final NotificationRepository notifications;
     private final EmailOutboxRepository mails;
-    private final ObjectMapper json;
+    private final NotificationFrames frames;
     private final Clock clock;
     private final Locale defaultLocale;
 
     public Notifier(TeamRepository teams, PreferenceRepository preferences,
-            NotificationRepository notifications, EmailOutboxRepository mails, ObjectMapper json, Clock clock,
+            NotificationRepository notifications, EmailOutboxRepository mails, NotificationFrames frames, Clock clock,
             NotificationConfig config) {
         this.teams = teams;
         this.preferences = preferences;
         this.notifications = notifications;
         this.mails = mails;
-        this.json = json;
+        this.frames = frames;
         this.clock = clock;
         this.defaultLocale = Locale.forLanguageTag(config.defaultLocale());
     }
@@ -83,7 +81,8 @@ public class Notifier {
     /**
      * Stores the notifications of a batch of events, in the events' order: one query for the members'
      * preferences, one for what the events made before, one statement numbering every stream (rows locked in the
-     * streams' order), one insert, one statement of NOTIFYs. Numbers are those one-by-one storing would give.
+     * streams' order), one insert, one statement of NOTIFYs (the frames packed into as few payloads as fit).
+     * Numbers are those one-by-one storing would give.
      */
     public List<Notification> store(List<Made> batch, ContactBook book) {
         List<Target> targets = new ArrayList<>();
@@ -122,11 +121,7 @@ public class Notifier {
             stored.add(notification(target, room, sequence, now));
         }
         notifications.insertAll(stored);
-        List<String> messages = new ArrayList<>(stored.size());
-        for (int i = 0; i < stored.size(); i++) {
-            messages.add(write(Delivery.of(stored.get(i), kept.get(i).event().time())));
-        }
-        notifications.announceAll(messages);
+        notifications.announceAll(DeliveryPayloads.pack(stored.stream().map(n -> frames.push(n, false)).toList()));
         for (int i = 0; i < stored.size(); i++) {
             Target target = kept.get(i);
             if (target.preference(choices).email() && target.to().contact() != null) {
@@ -167,13 +162,5 @@ public class Notifier {
         }
         return teams.people(teamId).stream()
                 .map(id -> new Stream(RoomName.member(id), id, book.find(id).orElse(null))).toList();
-    }
-
-    private String write(Delivery delivery) {
-        try {
-            return json.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

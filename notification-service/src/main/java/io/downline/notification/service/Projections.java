@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.downline.notification.repository.ContactRepository;
 import io.downline.notification.repository.FiguresRepository;
 import io.downline.notification.repository.TeamRepository;
-import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.events.commissions.CommissionReversed;
@@ -51,67 +51,63 @@ public class Projections {
         this.clock = clock;
     }
 
-    /** Keeps what the event changes; its effect on the running totals is added to {@code totals}. */
-    public void apply(EventEnvelope event, FigureTotals totals) {
-        EventType type = EventType.find(event.type()).orElse(null);
-        if (type == null) {
-            return;
-        }
+    /** Keeps what the event (its type and its payload, read once by the caller) changes; its effect on the running totals is added to {@code totals}. */
+    public void apply(EventType type, EventPayload payload, FigureTotals totals) {
         switch (type) {
             case MEMBER_REGISTERED -> {
-                MemberRegistered e = event.payload(MemberRegistered.class);
+                MemberRegistered e = (MemberRegistered) payload;
                 contacts.register(e.memberId(), e.email(), e.name(), clock.instant());
                 totals.add(1, BigDecimal.ZERO, BigDecimal.ZERO);
                 parking.release("member", e.memberId());
             }
             case MEMBER_PROFILE_UPDATED -> {
-                MemberProfileUpdated e = event.payload(MemberProfileUpdated.class);
+                MemberProfileUpdated e = (MemberProfileUpdated) payload;
                 if (e.name() != null) {
                     contacts.rename(e.memberId(), e.name(), clock.instant());
                 }
             }
             case TEAM_CREATED -> {
-                TeamCreated e = event.payload(TeamCreated.class);
+                TeamCreated e = (TeamCreated) payload;
                 teams.create(e.teamId(), e.name(), e.leaderId());
                 parking.release("team", e.teamId());
             }
             case TEAM_MEMBER_ADDED -> {
-                TeamMemberAdded e = event.payload(TeamMemberAdded.class);
+                TeamMemberAdded e = (TeamMemberAdded) payload;
                 requireTeam(e.teamId());
                 teams.addMember(e.teamId(), e.memberId());
             }
             case TEAM_MEMBER_REMOVED -> {
-                TeamMemberRemoved e = event.payload(TeamMemberRemoved.class);
+                TeamMemberRemoved e = (TeamMemberRemoved) payload;
                 requireTeam(e.teamId());
                 teams.removeMember(e.teamId(), e.memberId());
             }
             case MEETING_SCHEDULED -> {
-                MeetingScheduled e = event.payload(MeetingScheduled.class);
+                MeetingScheduled e = (MeetingScheduled) payload;
                 requireTeam(e.teamId());
                 teams.scheduleMeeting(e.meetingId(), e.teamId(), e.title());
                 parking.release("meeting", e.meetingId());
             }
-            case ORDER_COMPLETED -> totals.add(0, event.payload(OrderCompleted.class).amount().amount(),
+            case ORDER_COMPLETED -> totals.add(0, ((OrderCompleted) payload).amount().amount(),
                     BigDecimal.ZERO);
-            case ORDER_REFUNDED -> totals.add(0, event.payload(OrderRefunded.class).amount().amount().negate(),
+            case ORDER_REFUNDED -> totals.add(0, ((OrderRefunded) payload).amount().amount().negate(),
                     BigDecimal.ZERO);
             case COMMISSION_EARNED -> totals.add(0, BigDecimal.ZERO,
-                    event.payload(CommissionEarned.class).amount().amount());
+                    ((CommissionEarned) payload).amount().amount());
             case COMMISSION_REVERSED -> totals.add(0, BigDecimal.ZERO,
-                    event.payload(CommissionReversed.class).amount().amount().negate());
+                    ((CommissionReversed) payload).amount().amount().negate());
             case PAYOUT_REQUESTED -> {
-                PayoutRequested e = event.payload(PayoutRequested.class);
+                PayoutRequested e = (PayoutRequested) payload;
                 figures.payoutWaiting(e.payoutId(), e.memberId(), e.occurredAt());
             }
             case PAYOUT_APPROVED -> {
-                PayoutApproved e = event.payload(PayoutApproved.class);
+                PayoutApproved e = (PayoutApproved) payload;
                 if (e.approvals() >= e.requiredApprovals()) {
                     figures.payoutDecided(e.payoutId());
                 }
             }
-            case PAYOUT_REJECTED -> figures.payoutDecided(event.payload(PayoutRejected.class).payoutId());
-            case PAYOUT_PAID -> figures.payoutDecided(event.payload(PayoutPaid.class).payoutId());
-            case PAYOUT_FAILED -> figures.payoutDecided(event.payload(PayoutFailed.class).payoutId());
+            case PAYOUT_REJECTED -> figures.payoutDecided(((PayoutRejected) payload).payoutId());
+            case PAYOUT_PAID -> figures.payoutDecided(((PayoutPaid) payload).payoutId());
+            case PAYOUT_FAILED -> figures.payoutDecided(((PayoutFailed) payload).payoutId());
             default -> {
                 // Nothing else is kept.
             }

@@ -12,9 +12,11 @@ import io.downline.notification.repository.NotificationRepository;
 public class ReplayService {
 
     private final NotificationRepository notifications;
+    private final NotificationFrames frames;
 
-    public ReplayService(NotificationRepository notifications) {
+    public ReplayService(NotificationRepository notifications, NotificationFrames frames) {
         this.notifications = notifications;
+        this.frames = frames;
     }
 
     @Transactional
@@ -23,7 +25,7 @@ public class ReplayService {
     }
 
     @Transactional
-    public List<Delivery> after(String room, long sequence, int limit) {
-        return notifications.after(room, sequence, limit).stream().map(n -> Delivery.of(n, null)).toList();
+    public List<Push> after(String room, long sequence, int limit) {
+        return notifications.after(room, sequence, limit).stream().map(n -> frames.push(n, true)).toList();
     }
 }

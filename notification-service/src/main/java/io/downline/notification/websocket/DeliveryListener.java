@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -12,15 +14,14 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.downline.notification.repository.NotificationRepository;
-import io.downline.notification.service.Delivery;
+import io.downline.notification.service.DeliveryPayloads;
+import io.downline.notification.service.Push;
 
 /**
  * One replica's ear on the delivery channel: LISTENs on a database connection of its own and hands every
- * notification committed by any replica to {@code deliver}. A replica that loses the connection may have
- * missed notifications while away: after it listens again it calls {@code resubscribed}, which closes the
+ * notification committed by any replica to {@code deliver}, those of one read together and in commit order. A
+ * replica that loses the connection may have missed notifications while away: after it listens again it calls {@code resubscribed}, which closes the
  * replica's sockets so that their clients reconnect with their last sequence and replay the gap.
  */
 public class DeliveryListener implements Runnable {
@@ -30,17 +31,14 @@ public class DeliveryListener implements Runnable {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
-    private final ObjectMapper json;
-    private final Consumer<Delivery> deliver;
+    private final Consumer<List<Push>> deliver;
     private final Runnable resubscribed;
     private volatile boolean running = true;
     private volatile boolean listening;
     private Thread thread;
 
-    public DeliveryListener(DataSource dataSource, ObjectMapper json, Consumer<Delivery> deliver,
-            Runnable resubscribed) {
+    public DeliveryListener(DataSource dataSource, Consumer<List<Push>> deliver, Runnable resubscribed) {
         this.dataSource = dataSource;
-        this.json = json;
         this.deliver = deliver;
         this.resubscribed = resubscribed;
     }
@@ -93,27 +91,26 @@ public class DeliveryListener implements Runnable {
     private void receive(PGConnection connection) throws SQLException {
         while (running) {
             PGNotification[] notifications = connection.getNotifications((int) WAIT.toMillis());
-            if (notifications == null) {
+            if (notifications == null || notifications.length == 0) {
                 continue;
             }
+            List<Push> pushes = new ArrayList<>();
             for (PGNotification notification : notifications) {
-                dispatch(notification.getParameter());
+                read(notification.getParameter(), pushes);
+            }
+            try {
+                deliver.accept(pushes);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Pushing %d notifications failed", pushes.size());
             }
         }
     }
 
-    private void dispatch(String payload) {
-        Delivery delivery;
+    private static void read(String payload, List<Push> into) {
         try {
-            delivery = json.readValue(payload, Delivery.class);
-        } catch (java.io.IOException e) {
+            into.addAll(DeliveryPayloads.unpack(payload));
+        } catch (IllegalArgumentException e) {
             LOG.errorf("Unreadable delivery on %s, skipped: %s", NotificationRepository.DELIVERY_CHANNEL, e.getMessage());
-            return;
-        }
-        try {
-            deliver.accept(delivery);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Pushing notification %s to %s failed", delivery.id(), delivery.room());
         }
     }
 

@@ -5,8 +5,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -19,8 +17,8 @@ public class Fanout {
 
     private final DeliveryListener listener;
 
-    public Fanout(DataSource dataSource, ObjectMapper json, Rooms rooms) {
-        this.listener = new DeliveryListener(dataSource, json, rooms::deliver,
+    public Fanout(DataSource dataSource, Rooms rooms) {
+        this.listener = new DeliveryListener(dataSource, rooms::deliver,
                 () -> rooms.closeAll(Socket.RECONNECT, "Reconnect with your last sequence"));
     }
 

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.downline.notification.domain.LiveFigures;
-import io.downline.notification.service.Delivery;
 
-/** The server's frames (JSON text), described in the README's client protocol. */
+/**
+ * The server's frames (JSON text), described in the README's client protocol; the notification frame is written
+ * once per notification by {@link io.downline.notification.service.NotificationFrames}.
+ */
 @ApplicationScoped
 public class Frames {
 
@@ -20,20 +22,6 @@ public class Frames {
 
     public Frames(ObjectMapper json) {
         this.json = json;
-    }
-
-    public String notification(Delivery d, boolean replayed) {
-        Map<String, Object> frame = frame("notification");
-        frame.put("room", d.room());
-        frame.put("sequence", d.sequence());
-        frame.put("id", d.id());
-        frame.put("notificationType", d.notificationType());
-        frame.put("title", d.title());
-        frame.put("body", d.body());
-        frame.put("data", d.data());
-        frame.put("createdAt", d.createdAt());
-        frame.put("replayed", replayed);
-        return write(frame);
     }
 
     public String hello(String memberId, String room) {

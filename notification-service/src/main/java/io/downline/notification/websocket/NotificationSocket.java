@@ -3,6 +3,7 @@ package io.downline.notification.websocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.downline.notification.config.NotificationConfig;
 import io.downline.notification.domain.RoomName;
-import io.downline.notification.service.Delivery;
+import io.downline.notification.service.Push;
 import io.downline.notification.service.ReplayService;
 import io.downline.notification.service.RoomAccess;
 import io.downline.notification.service.Viewer;
@@ -24,6 +25,8 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * {@code /ws/notifications}: the token is checked on the upgrade. A member is put in their own room at once
@@ -63,7 +66,7 @@ public class NotificationSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Viewer viewer = access.viewer(identity.getPrincipal().getName(), identity.getRoles());
-        Socket socket = new Socket(connection, viewer, config.sendQueue(), rooms::tooSlow);
+        Socket socket = new Socket(connection, eventLoop(), viewer, config.sendQueue(), rooms::tooSlow);
         rooms.open(socket);
         String own = viewer.memberId().map(id -> RoomName.member(id).toString()).orElse(null);
         socket.send(frames.hello(viewer.memberId().map(Object::toString).orElse(null), own));
@@ -189,11 +192,16 @@ public class NotificationSocket {
 
     private void catchUp(Subscription subscription) {
         int batch = config.replayBatch();
-        List<Delivery> missed;
+        List<Push> missed;
         do {
             missed = replay.after(subscription.room(), subscription.last(), batch);
             missed.forEach(subscription::replay);
         } while (missed.size() == batch && subscription.socket().open());
+    }
+
+    /** The connection's event loop: the callbacks run on the connection's context, whatever thread runs them. */
+    private static Executor eventLoop() {
+        return ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
     }
 
     private static Optional<String> queryParameter(String query, String name) {

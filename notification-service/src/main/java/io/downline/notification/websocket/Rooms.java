@@ -1,16 +1,22 @@
 package io.downline.notification.websocket;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.downline.notification.service.Delivery;
+import io.downline.notification.service.Push;
 
 /**
  * This replica's sockets and who is in which room. Metrics: {@code downline_notification_sockets} (open sockets)
@@ -18,6 +24,8 @@ import io.downline.notification.service.Delivery;
  */
 @ApplicationScoped
 public class Rooms {
+
+    private static final Logger LOG = Logger.getLogger(Rooms.class);
 
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscription>> byRoom = new ConcurrentHashMap<>();
@@ -67,17 +75,41 @@ public class Rooms {
     }
 
     private void remove(Subscription subscription) {
+        subscription.end();
         byRoom.computeIfPresent(subscription.room(), (room, members) -> {
             members.remove(subscription);
             return members.isEmpty() ? null : members;
         });
     }
 
-    /** Pushes a notification to this replica's sockets in its room. */
-    public void deliver(Delivery delivery) {
-        Set<Subscription> subscriptions = byRoom.get(delivery.room());
-        if (subscriptions != null) {
-            subscriptions.forEach(subscription -> subscription.offer(delivery));
+    private record Offer(Subscription subscription, Push push) {
+    }
+
+    /**
+     * Pushes notifications to this replica's sockets in their rooms: one task per event loop, which writes every
+     * frame due on its connections in the order given (a connection's frames stay in order).
+     */
+    public void deliver(List<Push> pushes) {
+        Map<Executor, List<Offer>> byLoop = new IdentityHashMap<>();
+        for (Push push : pushes) {
+            Set<Subscription> subscriptions = byRoom.get(push.room());
+            if (subscriptions != null) {
+                for (Subscription subscription : subscriptions) {
+                    byLoop.computeIfAbsent(subscription.socket().eventLoop(), loop -> new ArrayList<>())
+                            .add(new Offer(subscription, push));
+                }
+            }
+        }
+        byLoop.forEach((loop, offers) -> loop.execute(() -> offer(offers)));
+    }
+
+    private static void offer(List<Offer> offers) {
+        for (Offer offer : offers) {
+            try {
+                offer.subscription().offer(offer.push());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Pushing notification %d of %s failed", offer.push().sequence(), offer.push().room());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.downline.notification.websocket;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,7 @@ public class Socket {
     public static final int RECONNECT = 1012;
 
     private final WebSocketConnection connection;
+    private final Executor eventLoop;
     private final Viewer viewer;
     private final int sendQueue;
     private final Runnable tooSlow;
@@ -29,8 +31,9 @@ public class Socket {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-    public Socket(WebSocketConnection connection, Viewer viewer, int sendQueue, Runnable tooSlow) {
+    public Socket(WebSocketConnection connection, Executor eventLoop, Viewer viewer, int sendQueue, Runnable tooSlow) {
         this.connection = connection;
+        this.eventLoop = eventLoop;
         this.viewer = viewer;
         this.sendQueue = sendQueue;
         this.tooSlow = tooSlow;
@@ -42,6 +45,11 @@ public class Socket {
 
     public Viewer viewer() {
         return viewer;
+    }
+
+    /** The event loop of the connection: a write from there goes straight to the channel, without a task. */
+    Executor eventLoop() {
+        return eventLoop;
     }
 
     Map<String, Subscription> subscriptions() {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.downline.notification.service.Delivery;
+import io.downline.notification.service.Push;
 
 /**
  * A socket in one room. While it replays what the client missed, live notifications of the room are held
@@ -17,7 +17,8 @@ class Subscription {
     private final String room;
     private final Frames frames;
     private long last;
-    private List<Delivery> held = new ArrayList<>();
+    private List<Push> held = new ArrayList<>();
+    private boolean ended;
 
     Subscription(Socket socket, String room, long after, Frames frames) {
         this.socket = socket;
@@ -44,30 +45,41 @@ class Subscription {
     }
 
     /** A live notification of the room. */
-    synchronized void offer(Delivery delivery) {
+    synchronized void offer(Push push) {
+        if (ended) {
+            return;
+        }
         if (held != null) {
-            held.add(delivery);
-        } else if (delivery.sequence() > last) {
-            last = delivery.sequence();
-            socket.send(frames.notification(delivery, false));
+            held.add(push);
+        } else if (push.sequence() > last) {
+            last = push.sequence();
+            socket.send(push.frame());
         }
     }
 
+    /**
+     * The socket left the room (or closed): a push still on its way to it is dropped, so that a new subscription
+     * to the same room is the only one that sends.
+     */
+    synchronized void end() {
+        ended = true;
+    }
+
     /** A notification read from the inbox while catching up. */
-    synchronized void replay(Delivery delivery) {
-        if (delivery.sequence() > last) {
-            last = delivery.sequence();
-            socket.send(frames.notification(delivery, true));
+    synchronized void replay(Push push) {
+        if (push.sequence() > last) {
+            last = push.sequence();
+            socket.send(push.frame());
         }
     }
 
     /** The replay is done: sends what was held back and goes live. */
     synchronized void goLive() {
-        held.sort(Comparator.comparingLong(Delivery::sequence));
-        for (Delivery delivery : held) {
-            if (delivery.sequence() > last) {
-                last = delivery.sequence();
-                socket.send(frames.notification(delivery, false));
+        held.sort(Comparator.comparingLong(Push::sequence));
+        for (Push push : held) {
+            if (push.sequence() > last) {
+                last = push.sequence();
+                socket.send(push.frame());
             }
         }
         held = null;
