@@ -24,6 +24,9 @@ public interface IncentiveConfig {
 
         /** Announcements per announcer transaction. */
         int batchSize();
+
+        /** Transactions per run at most: announcements per second are bounded by batch-size × this / every. */
+        int batchesPerRun();
     }
 
     interface Leaderboard {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a leaderboard read returns: eligible members with progress, the top N, and the reader's own line when they
- * take part.
+ * What a leaderboard read returns: the program's status (empty when there is no such program), eligible members with
+ * progress, the top N, and the reader's own line when they take part.
  */
-public record LeaderboardPage(long participants, List<LeaderboardEntry> top, Optional<LeaderboardEntry> me) {
+public record LeaderboardPage(Optional<ProgramStatus> status, long participants, List<LeaderboardEntry> top,
+        Optional<LeaderboardEntry> me) {
 }

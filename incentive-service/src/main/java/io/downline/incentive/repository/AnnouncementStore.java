@@ -5,15 +5,19 @@ import static io.downline.incentive.repository.Sql.uuid;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.incentive.domain.Figures;
 import io.downline.incentive.domain.PendingAnnouncement;
+import io.downline.incentive.domain.ProgressKey;
 import io.downline.incentive.domain.Rank;
 
-/** Progress rows whose change has not been announced yet ({@code announce_pending}). */
+/**
+ * Progress rows whose change has not been announced yet: {@code progress_announcement}, kept apart from the progress
+ * row so that marking and clearing never write the (large, indexed) progress table. A row's version is its progress
+ * row's {@code xmin}, which changes with every write of the engine.
+ */
 @ApplicationScoped
 public class AnnouncementStore {
 
@@ -21,6 +25,24 @@ public class AnnouncementStore {
 
     public AnnouncementStore(Sql sql) {
         this.sql = sql;
+    }
+
+    /**
+     * Marks the progress rows changed in this transaction as waiting for an announcement, in key order (the order
+     * the announcer locks them in). A row already waiting is only locked: its progress row's new version is what
+     * tells the announcer it changed again.
+     */
+    public void mark(List<ProgressKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        sql.update("""
+                INSERT INTO progress_announcement AS a (program_id, member_id, pending)
+                SELECT k.program_id, k.member_id, true FROM unnest(?::uuid[], ?::uuid[]) AS k (program_id, member_id)
+                ORDER BY k.member_id, k.program_id
+                ON CONFLICT (program_id, member_id) DO UPDATE SET pending = true WHERE NOT a.pending""",
+                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
+                array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
     }
 
     /**
@@ -40,9 +62,10 @@ public class AnnouncementStore {
         return sql.query("""
                 SELECT p.program_id, p.member_id, p.personal_volume, p.group_volume, p.new_sponsored, p.highest_rank,
                     p.kyc_approved, p.criteria_met, p.criteria_total, p.progress_percent, p.xmin::text AS version
-                FROM progress p
-                WHERE p.announce_pending AND (p.announced_at IS NULL OR p.announced_at <= ?)
-                ORDER BY p.announced_at NULLS FIRST
+                FROM progress_announcement a
+                JOIN progress p ON p.program_id = a.program_id AND p.member_id = a.member_id
+                WHERE a.pending AND (a.announced_at IS NULL OR a.announced_at <= ?)
+                ORDER BY a.announced_at NULLS FIRST
                 LIMIT ?""",
                 row -> new PendingAnnouncement(uuid(row, "program_id"), uuid(row, "member_id"),
                         new Figures(row.getBigDecimal("personal_volume"), row.getBigDecimal("group_volume"),
@@ -54,29 +77,36 @@ public class AnnouncementStore {
     }
 
     /**
-     * Records the announcement of the rows: each was announced now, and its mark is cleared unless the row changed
-     * since it was read (then the newer figures are announced at the next turn). The rows are locked in key order
-     * first, as the engine locks them, so that the two never deadlock.
+     * Records the announcement of the rows: each was announced now, and its mark is cleared unless its progress row
+     * changed since it was read (then the newer figures are announced at the next turn). The marks are locked in key
+     * order first, as the engine takes them: an engine transaction that marked one of them is waited for, so that
+     * the comparison, in the next statement, sees its change.
      */
     public void announced(List<PendingAnnouncement> rows, Instant at) {
         Object[] keys = { array("uuid", rows.stream().map(PendingAnnouncement::programId).toList()),
             array("uuid", rows.stream().map(PendingAnnouncement::memberId).toList()) };
         sql.query("""
-                SELECT 1 FROM progress WHERE (program_id, member_id) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
-                ORDER BY program_id, member_id FOR NO KEY UPDATE""", row -> 1, keys);
+                SELECT 1 FROM progress_announcement
+                WHERE (program_id, member_id) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
+                ORDER BY member_id, program_id FOR UPDATE""", row -> 1, keys);
         sql.update("""
-                UPDATE progress p SET announced_at = ?, announce_pending = p.announce_pending AND p.xmin::text <> k.version
-                FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS k (program_id, member_id, version)
-                WHERE p.program_id = k.program_id AND p.member_id = k.member_id""",
+                UPDATE progress_announcement a SET announced_at = ?,
+                    pending = a.pending AND p.xmin::text <> k.version
+                FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS k (program_id, member_id, version), progress p
+                WHERE a.program_id = k.program_id AND a.member_id = k.member_id
+                    AND p.program_id = k.program_id AND p.member_id = k.member_id""",
                 at, keys[0], keys[1], array("text", rows.stream().map(PendingAnnouncement::version).toList()));
     }
 
-    public long pending() {
-        return sql.one("SELECT count(*) FROM progress WHERE announce_pending", row -> row.getLong(1)).orElse(0L);
-    }
-
-    public boolean isPending(UUID programId, UUID memberId) {
-        return sql.one("SELECT announce_pending FROM progress WHERE program_id = ? AND member_id = ?",
-                row -> row.getBoolean(1), programId, memberId).orElse(false);
+    /**
+     * Forgets marks announced before {@code announcedBefore} and not pending since: the interval they enforced has
+     * passed. Skips marks the engine holds at the moment (they are pending again, or will be).
+     */
+    public int forget(Instant announcedBefore, int limit) {
+        return sql.update("""
+                DELETE FROM progress_announcement WHERE (program_id, member_id) IN (
+                    SELECT program_id, member_id FROM progress_announcement
+                    WHERE NOT pending AND announced_at <= ?
+                    ORDER BY announced_at LIMIT ? FOR UPDATE SKIP LOCKED)""", announcedBefore, limit);
     }
 }

@@ -4,12 +4,14 @@ import static io.downline.incentive.repository.Sql.uuid;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.incentive.domain.LeaderboardEntry;
 import io.downline.incentive.domain.LeaderboardPage;
+import io.downline.incentive.domain.ProgramStatus;
 
 /**
  * Leaderboards from two indexes: the top N is a range of {@code progress_leaderboard_idx} (score, then who got
@@ -22,8 +24,8 @@ public class LeaderboardStore {
     private static final int TOP = 1;
     private static final int OWN = 2;
 
-    /** A line of {@link #page}: 0 the participants, 1 the top, 2 the reader's own. */
-    private record Line(int part, long participants, LeaderboardEntry entry) {
+    /** A line of {@link #page}: 0 the program's status and the participants, 1 the top, 2 the reader's own. */
+    private record Line(int part, String status, long participants, LeaderboardEntry entry) {
     }
 
     private final Sql sql;
@@ -33,32 +35,35 @@ public class LeaderboardStore {
     }
 
     /**
-     * The top N, the participants and the member's own line (when they are eligible), in one statement: one round
-     * trip and one snapshot for the whole page. Positions in the top by rank() are exact, since every higher score
-     * is among the rows before; the member's is one plus the buckets above their score.
+     * The program's status, the top N, the participants and the member's own line (when they are eligible), in one
+     * statement: one round trip and one snapshot for the whole page. Positions in the top by rank() are exact, since
+     * every higher score is among the rows before; the member's is one plus the buckets above their score.
      */
     public LeaderboardPage page(UUID programId, UUID memberId, int size) {
         List<Line> rows = sql.query("""
-                SELECT 0 AS part, NULL::bigint AS position, NULL::uuid AS member_id, NULL::numeric AS score,
+                SELECT 0 AS part, (SELECT status FROM program WHERE id = ?) AS status, NULL::bigint AS position,
+                    NULL::uuid AS member_id, NULL::numeric AS score,
                     NULL::smallint AS tier_reached, NULL::numeric AS progress_percent, NULL::timestamptz AS score_since,
                     (SELECT coalesce(sum(members), 0) FROM leaderboard_bucket WHERE program_id = ?) AS participants
                 UNION ALL
-                SELECT 1, rank() OVER (ORDER BY score DESC), member_id, score, tier_reached, progress_percent,
+                SELECT 1, NULL, rank() OVER (ORDER BY score DESC), member_id, score, tier_reached, progress_percent,
                     score_since, NULL
                 FROM (SELECT member_id, score, tier_reached, progress_percent, score_since FROM progress
                       WHERE program_id = ? AND eligible ORDER BY score DESC, score_since, member_id LIMIT ?) AS top
                 UNION ALL
-                SELECT 2, 1 + (SELECT coalesce(sum(b.members), 0) FROM leaderboard_bucket b
+                SELECT 2, NULL, 1 + (SELECT coalesce(sum(b.members), 0) FROM leaderboard_bucket b
                                WHERE b.program_id = p.program_id AND b.score > p.score),
                     member_id, score, tier_reached, progress_percent, score_since, NULL
                 FROM progress p WHERE p.program_id = ? AND p.member_id = ?::uuid AND p.eligible
                 ORDER BY part, score DESC, score_since, member_id""",
-                row -> new Line(row.getInt("part"), row.getLong("participants"), row.getInt("part") == 0 ? null
+                row -> new Line(row.getInt("part"), row.getString("status"), row.getLong("participants"),
+                        row.getInt("part") == 0 ? null
                         : new LeaderboardEntry(row.getLong("position"), uuid(row, "member_id"),
                                 row.getBigDecimal("score"), row.getShort("tier_reached"),
                                 row.getBigDecimal("progress_percent"))),
-                programId, programId, size, programId, memberId);
-        return new LeaderboardPage(rows.get(0).participants(),
+                programId, programId, programId, size, programId, memberId);
+        return new LeaderboardPage(Optional.ofNullable(rows.get(0).status()).map(ProgramStatus::valueOf),
+                rows.get(0).participants(),
                 rows.stream().filter(line -> line.part() == TOP).map(Line::entry).toList(),
                 rows.stream().filter(line -> line.part() == OWN).map(Line::entry).findFirst());
     }

@@ -115,11 +115,6 @@ public class ProgramStore {
                 .map(this::withTiers);
     }
 
-    /** The program's status alone (what a leaderboard read needs to know of it). */
-    public Optional<ProgramStatus> status(UUID id) {
-        return sql.one("SELECT status FROM program WHERE id = ?", row -> ProgramStatus.valueOf(row.getString(1)), id);
-    }
-
     /** Programs in the given statuses, newest window first. */
     public List<Program> list(Set<ProgramStatus> statuses, int page, int size) {
         return sql.query("SELECT " + COLUMNS + " FROM program WHERE status = ANY (?)"

@@ -45,7 +45,7 @@ public class ProgressStore {
      * after, locked until the transaction ends. Deltas are added in SQL, so two events of one member applied
      * concurrently never lose each other's change. A rank change sets the highest rank reached instead, a KYC
      * change the approval (every change of one call sets it, or none); a new row starts from the member's standing
-     * KYC approval. Marks each changed row for announcement.
+     * KYC approval.
      */
     public List<ProgressRow> add(UUID memberId, List<FigureChange> changes, Instant now) {
         boolean setsRank = changes.stream().anyMatch(c -> c.highestRank() != null);
@@ -61,10 +61,10 @@ public class ProgressStore {
         }
         return sql.query("""
                 INSERT INTO progress AS p (program_id, member_id, personal_volume, group_volume, new_sponsored,
-                    highest_rank, kyc_approved, score_since, announce_pending, updated_at)
+                    highest_rank, kyc_approved, score_since, updated_at)
                 SELECT c.program_id, m.id, c.pv, c.gv, c.sponsored, coalesce(c.rank, 'MEMBER'),
                     coalesce(c.kyc, EXISTS (SELECT 1 FROM member_kyc k WHERE k.member_id = m.id AND k.approved)),
-                    ?, true, ?
+                    ?, ?
                 FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::text[], ?::boolean[])
                     AS c (program_id, pv, gv, sponsored, rank, kyc)
                 CROSS JOIN (SELECT ?::uuid AS id) AS m
@@ -75,7 +75,6 @@ public class ProgressStore {
                     new_sponsored = p.new_sponsored + EXCLUDED.new_sponsored,
                     highest_rank = CASE WHEN ?::boolean THEN EXCLUDED.highest_rank ELSE p.highest_rank END,
                     kyc_approved = CASE WHEN ?::boolean THEN EXCLUDED.kyc_approved ELSE p.kyc_approved END,
-                    announce_pending = true,
                     updated_at = EXCLUDED.updated_at
                 RETURNING""" + " " + RETURNED,
                 this::row, now, now,
@@ -96,7 +95,7 @@ public class ProgressStore {
     private List<ProgressRow> lower(UUID memberId, List<FigureChange> changes, Instant now) {
         return sql.query("""
                 UPDATE progress p SET personal_volume = p.personal_volume + c.pv, group_volume = p.group_volume + c.gv,
-                    new_sponsored = p.new_sponsored + c.sponsored, announce_pending = true, updated_at = ?
+                    new_sponsored = p.new_sponsored + c.sponsored, updated_at = ?
                 FROM unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::int[]) AS c (program_id, pv, gv, sponsored)
                 WHERE p.program_id = c.program_id AND p.member_id = ?
                 RETURNING p.program_id, p.member_id, p.personal_volume, p.group_volume, p.new_sponsored,
@@ -119,7 +118,7 @@ public class ProgressStore {
                 SELECT k.program_id, k.member_id,
                     EXISTS (SELECT 1 FROM member_kyc c WHERE c.member_id = k.member_id AND c.approved), ?, ?
                 FROM unnest(?::uuid[], ?::uuid[]) AS k (program_id, member_id)
-                ORDER BY k.program_id, k.member_id
+                ORDER BY k.member_id, k.program_id
                 ON CONFLICT (program_id, member_id) DO NOTHING
                 RETURNING program_id, member_id""",
                 row -> new ProgressKey(uuid(row, "program_id"), uuid(row, "member_id")), now, now,
@@ -130,7 +129,7 @@ public class ProgressStore {
     /** The rows of these keys that exist, locked until the transaction ends, in key order. */
     public List<ProgressRow> lockAll(List<ProgressKey> keys) {
         return sql.query("SELECT " + RETURNED + " FROM progress WHERE (program_id, member_id) IN"
-                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY program_id, member_id FOR UPDATE",
+                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY member_id, program_id FOR UPDATE",
                 this::row,
                 array("uuid", keys.stream().map(ProgressKey::programId).toList()),
                 array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
@@ -138,14 +137,13 @@ public class ProgressStore {
 
     /**
      * Stores rows locked by {@link #lockAll} as they now stand: figures, eligibility, evaluation and the score's
-     * time, all computed by the caller; marks them for announcement.
+     * time, all computed by the caller.
      */
     public void saveAll(List<ProgressRow> rows, Instant now) {
         sql.update("""
                 UPDATE progress p SET personal_volume = u.pv, group_volume = u.gv, new_sponsored = u.sponsored,
                     eligible = u.eligible, tier_reached = u.tier, criteria_met = u.met, criteria_total = u.total,
-                    progress_percent = u.percent, score = u.score, score_since = u.since, announce_pending = true,
-                    updated_at = ?
+                    progress_percent = u.percent, score = u.score, score_since = u.since, updated_at = ?
                 FROM unnest(?::uuid[], ?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::boolean[], ?::smallint[],
                     ?::smallint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::timestamptz[])
                     AS u (program_id, member_id, pv, gv, sponsored, eligible, tier, met, total, percent, score, since)
@@ -182,7 +180,7 @@ public class ProgressStore {
                 UPDATE progress p SET eligible = u.eligible, tier_reached = u.tier, criteria_met = u.met,
                     criteria_total = u.total, progress_percent = u.percent,
                     score_since = CASE WHEN p.score = u.score THEN p.score_since ELSE ? END,
-                    score = u.score, announce_pending = true, updated_at = ?
+                    score = u.score, updated_at = ?
                 FROM unnest(?::uuid[], ?::boolean[], ?::smallint[], ?::smallint[], ?::smallint[], ?::numeric[],
                     ?::numeric[]) AS u (program_id, eligible, tier, met, total, percent, score)
                 WHERE p.program_id = u.program_id AND p.member_id = ?""",

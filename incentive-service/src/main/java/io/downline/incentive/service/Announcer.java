@@ -18,8 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Coalesces {@code incentive.progress-updated}. The engine only marks a changed row ({@code announce_pending}, in
- * the event's own transaction, so the mark is as durable as the change). This job takes marked rows last announced
+ * Coalesces {@code incentive.progress-updated}. The engine only marks a changed row ({@code progress_announcement},
+ * in the event's own transaction, so the mark is as durable as the change). This job takes marked rows last announced
  * at least {@code min-interval} ago, writes one event per row with the figures as they are <em>now</em> to the
  * outbox, and clears the mark, in one transaction: a member's progress in a program is announced at most once per
  * interval, and the last value is never lost (a row changed after the read keeps its mark). It takes no lock while
@@ -29,6 +29,7 @@ import io.quarkus.scheduler.Scheduled;
 public class Announcer {
 
     private static final Logger LOG = Logger.getLogger(Announcer.class);
+    private static final int FORGET_BATCH = 5_000;
 
     private final AnnouncementStore store;
     private final OutboxWriter outbox;
@@ -45,12 +46,28 @@ public class Announcer {
     @Scheduled(every = "${downline.incentives.announce.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            while (announceDue() == config.announce().batchSize()) {
-                LOG.debug("A full batch of progress announcements went out; taking the next one");
+            // Bounded per run, so that a burst of changes does not take the engine's share of the machine: the marks
+            // left wait for the next run and coalesce further (the latest figures still go out).
+            int batches = 0;
+            while (++batches <= config.announce().batchesPerRun()
+                    && announceDue() == config.announce().batchSize()) {
+                LOG.debug("A full batch of progress announcements went out");
+            }
+            while (forgetPast() == FORGET_BATCH) {
+                LOG.debug("Forgot a full batch of past announcements; taking the next one");
             }
         } catch (RuntimeException e) {
             LOG.warn("Announcing progress failed; the marks stay and the next run retries", e);
         }
+    }
+
+    /**
+     * Forgets one batch of marks whose interval has passed and that are not pending again (a later change of the
+     * row marks it anew, and may be announced at once); returns how many.
+     */
+    public int forgetPast() {
+        return QuarkusTransaction.requiringNew().call(() -> store.forget(
+                clock.instant().minus(config.announce().minInterval()), FORGET_BATCH));
     }
 
     /** Announces one batch of due rows; returns how many. */

@@ -20,6 +20,8 @@ import io.downline.incentive.domain.ProgressRow;
 import io.downline.incentive.domain.Rank;
 import io.downline.incentive.domain.Sale;
 import io.downline.incentive.domain.Settled;
+import io.downline.incentive.domain.ProgressKey;
+import io.downline.incentive.repository.AnnouncementStore;
 import io.downline.incentive.repository.EngineFacts;
 import io.downline.incentive.repository.ProgramStore;
 import io.downline.incentive.repository.ProgressStore;
@@ -44,17 +46,20 @@ public class Engine {
     private final ProgressStore progress;
     private final EngineFacts facts;
     private final QualificationStore qualifications;
+    private final AnnouncementStore announcements;
     private final OutboxWriter outbox;
     private final Parking parking;
     private final Clock clock;
 
     public Engine(ProgramStore programs, OpenPrograms open, ProgressStore progress, EngineFacts facts,
-            QualificationStore qualifications, OutboxWriter outbox, Parking parking, Clock clock) {
+            QualificationStore qualifications, AnnouncementStore announcements, OutboxWriter outbox, Parking parking,
+            Clock clock) {
         this.programs = programs;
         this.open = open;
         this.progress = progress;
         this.facts = facts;
         this.qualifications = qualifications;
+        this.announcements = announcements;
         this.outbox = outbox;
         this.parking = parking;
         this.clock = clock;
@@ -169,19 +174,25 @@ public class Engine {
 
     private void apply(UUID memberId, MemberStanding standing, List<FigureChange> changes, Instant now) {
         if (!changes.isEmpty()) {
-            settle(memberId, standing, progress.add(memberId, changes, now), now);
+            List<ProgressRow> rows = progress.add(memberId, changes, now);
+            announcements.mark(keys(rows));
+            settle(memberId, standing, rows, now);
         }
     }
 
     private void refresh(UUID memberId, MemberStanding standing, Instant now) {
         List<UUID> published = programs.published();
         if (!published.isEmpty()) {
-            settle(memberId, standing, progress.lock(memberId, published), now);
+            announcements.mark(keys(settle(memberId, standing, progress.lock(memberId, published), now)));
         }
     }
 
-    /** Evaluates the rows again; stores, re-buckets and qualifies what moved. */
-    private void settle(UUID memberId, MemberStanding standing, List<ProgressRow> rows, Instant now) {
+    private static List<ProgressKey> keys(List<ProgressRow> rows) {
+        return rows.stream().map(row -> new ProgressKey(row.programId(), row.memberId())).toList();
+    }
+
+    /** Evaluates the rows again; stores, re-buckets and qualifies what moved, and returns it. */
+    private List<ProgressRow> settle(UUID memberId, MemberStanding standing, List<ProgressRow> rows, Instant now) {
         List<ProgressRow> moved = new ArrayList<>();
         List<UUID> bucketPrograms = new ArrayList<>();
         List<BigDecimal> bucketScores = new ArrayList<>();
@@ -209,6 +220,7 @@ public class Engine {
             progress.saveEvaluations(memberId, moved, now);
             progress.moveBuckets(bucketPrograms, bucketScores, bucketDeltas);
         }
+        return moved;
     }
 
     private void qualify(OpenProgram program, UUID memberId, int heldBefore, int heldAfter, Instant now) {

@@ -21,9 +21,11 @@ import io.downline.incentive.domain.MemberStanding;
 import io.downline.incentive.domain.OpenProgram;
 import io.downline.incentive.domain.OrderEvent;
 import io.downline.incentive.domain.ProgressKey;
+import io.downline.incentive.domain.ProgressRow;
 import io.downline.incentive.domain.PublishedWindow;
 import io.downline.incentive.domain.QualificationKey;
 import io.downline.incentive.domain.Sale;
+import io.downline.incentive.repository.AnnouncementStore;
 import io.downline.incentive.repository.EngineFacts;
 import io.downline.incentive.repository.ProgramStore;
 import io.downline.incentive.repository.ProgressStore;
@@ -37,9 +39,10 @@ import io.downline.platform.outbox.OutboxWriter;
 /**
  * A batch of order events applied set-based, with the same effect as {@link Engine#orderCompleted} and
  * {@link Engine#orderRefunded} one after the other: the published programs read once, the sales recorded in one
- * statement, every progress row of the batch created, locked and stored in one statement each (in key order), the
- * steps settled in memory in the batch's order ({@link BatchSettlement}), one move of the leaderboard's buckets, and
- * the qualifications in at most three statements. Anything the batch cannot apply whole (a seller or a sale not
+ * statement, every progress row of the batch locked, stored and marked for announcement in one statement each (in
+ * key order; rows missing are created and locked in two more), the steps settled in memory in the batch's order
+ * ({@link BatchSettlement}), one move of the leaderboard's buckets, and the qualifications in at most three
+ * statements. Anything the batch cannot apply whole (a seller or a sale not
  * known yet) throws, so that the platform applies the batch one event at a time.
  */
 @ApplicationScoped
@@ -50,17 +53,20 @@ public class OrderBatch {
     private final ProgressStore progress;
     private final EngineFacts facts;
     private final QualificationStore qualifications;
+    private final AnnouncementStore announcements;
     private final OutboxWriter outbox;
     private final Parking parking;
     private final Clock clock;
 
     public OrderBatch(ProgramStore programs, OpenPrograms open, ProgressStore progress, EngineFacts facts,
-            QualificationStore qualifications, OutboxWriter outbox, Parking parking, Clock clock) {
+            QualificationStore qualifications, AnnouncementStore announcements, OutboxWriter outbox, Parking parking,
+            Clock clock) {
         this.programs = programs;
         this.open = open;
         this.progress = progress;
         this.facts = facts;
         this.qualifications = qualifications;
+        this.announcements = announcements;
         this.outbox = outbox;
         this.parking = parking;
         this.clock = clock;
@@ -135,16 +141,27 @@ public class OrderBatch {
             return;
         }
         List<ProgressKey> keys = steps.stream().map(Step::key).distinct().sorted().toList();
-        // A sale (even of zero volume) creates the row; a refund lowers only a row that exists.
-        List<ProgressKey> raised = steps.stream().filter(s -> s.delta().signum() >= 0).map(Step::key).distinct()
-                .sorted().toList();
-        Set<ProgressKey> created = raised.isEmpty() ? Set.of() : progress.createMissing(raised, now);
-        BatchSettlement settlement = new BatchSettlement(progress.lockAll(keys), created, now);
+        List<ProgressRow> rows = new ArrayList<>(progress.lockAll(keys));
+        // A sale (even of zero volume) creates the row; a refund lowers only a row that exists. The rows that exist
+        // are locked first and only the missing ones created (a member's first sale in a program): both steps take
+        // their rows in key order, and inserts of one key by two transactions wait for each other in that order.
+        Set<ProgressKey> found = new HashSet<>();
+        rows.forEach(row -> found.add(new ProgressKey(row.programId(), row.memberId())));
+        List<ProgressKey> missing = steps.stream().filter(s -> s.delta().signum() >= 0).map(Step::key)
+                .filter(key -> !found.contains(key)).distinct().sorted().toList();
+        Set<ProgressKey> created = Set.of();
+        if (!missing.isEmpty()) {
+            created = progress.createMissing(missing, now);
+            rows.addAll(progress.lockAll(missing));
+        }
+        BatchSettlement settlement = new BatchSettlement(rows, created, now);
         for (Step step : steps) {
             settlement.addPersonalVolume(open.get(step.key().programId()), step.key(),
                     standings.get(step.key().memberId()), step.delta());
         }
-        progress.saveAll(settlement.touchedRows(), now);
+        List<ProgressRow> touched = settlement.touchedRows();
+        progress.saveAll(touched, now);
+        announcements.mark(touched.stream().map(row -> new ProgressKey(row.programId(), row.memberId())).toList());
         progress.lockBuckets(settlement.bucketPrograms(), settlement.bucketScores());
         progress.moveBuckets(settlement.bucketPrograms(), settlement.bucketScores(), settlement.bucketDeltas());
         qualify(settlement, now);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -136,9 +137,12 @@ public class ProgramService {
         return program;
     }
 
-    /** Checks that the program exists and the caller may see it, as {@link #get} does, without reading its rules. */
-    public void requireVisible(UUID id) {
-        ProgramStatus status = programs.status(id).orElseThrow(() -> NotFoundException.of("Program", id));
+    /**
+     * Checks that the program exists and the caller may see it, as {@link #get} does, from its status as read by the
+     * caller (empty: no such program).
+     */
+    public void requireVisible(UUID id, Optional<ProgramStatus> read) {
+        ProgramStatus status = read.orElseThrow(() -> NotFoundException.of("Program", id));
         if (!caller.isStaff() && !VISIBLE_TO_MEMBERS.contains(status)) {
             throw NotFoundException.of("Program", id);
         }

@@ -82,8 +82,8 @@ public class ProgressService {
         if (!caller.isStaff()) {
             caller.requireGoodStanding();
         }
-        programs.requireVisible(programId);
         LeaderboardPage page = leaderboards.page(programId, caller.memberId().orElse(null), size);
+        programs.requireVisible(programId, page.status());
         return new Leaderboard(programId, page.participants(), page.top(), page.me());
     }
 }

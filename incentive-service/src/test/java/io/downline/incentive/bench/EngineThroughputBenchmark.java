@@ -107,6 +107,8 @@ class EngineThroughputBenchmark {
 
             base = processed();
             long commitsBefore = commits();
+            Map<String, long[]> writesBefore = tableWrites();
+            long walBefore = walPosition();
             CpuUsage cpu = CpuUsage.start(dataSource);
             long start = System.nanoTime();
             produce(producer, sellers, random, completedAt, EVENTS);
@@ -118,6 +120,8 @@ class EngineThroughputBenchmark {
             reads.get();
             reader.shutdown();
             long commits = commits() - commitsBefore;
+            long walBytes = walPosition() - walBefore;
+            Map<String, Object> writes = writesPerEvent(writesBefore, tableWrites());
 
             Histogram latency = leaderboard.getIntervalHistogram();
             double perSecond = EVENTS / seconds;
@@ -137,6 +141,9 @@ class EngineThroughputBenchmark {
             result.put("progressRowsTouchedPerEvent", PROGRAMS);
             result.put("databaseCommitsPerEvent (whole database, leaderboard reads included)",
                     BenchFigures.round((double) commits / EVENTS, 3));
+            result.put("walBytesPerEvent (whole cluster: other databases' writes included)",
+                    BenchFigures.round((double) walBytes / EVENTS, 0));
+            result.put("tableWritesPerEvent (this database's statistics)", writes);
             result.put("producedInSeconds", BenchFigures.round(producedSeconds, 2));
             result.put("appliedInSeconds", BenchFigures.round(seconds, 2));
             result.put("eventsPerSecond", BenchFigures.round(perSecond, 1));
@@ -180,10 +187,12 @@ class EngineThroughputBenchmark {
      * members deleted from the projection, programs left published closed), then loads: the members in the
      * projection, and their progress in every program with a whole-number PV from 0 to 1,199 and the evaluation the
      * rules give it (below 500: PV / 5 %; 500 to 999: Bronze and PV / 10 %; from 1,000: Silver, 100 %, score 200),
-     * exact at two decimals; then the leaderboard's buckets from those rows. Bulk-loaded: one statement per table,
-     * with the progress table's indexes and constraints dropped during the load and built again after it (the same
-     * definitions, read from the catalogue), all in one transaction; then VACUUM ANALYZE, so that the measured phase
-     * neither sets hint bits nor runs on guessed statistics.
+     * exact at two decimals; then the leaderboard's buckets from those rows. A member's rows are laid out together,
+     * member after member (the lateral join, which OFFSET 0 keeps the planner from flattening, makes the members the
+     * outer loop), as the engine creates them: a member's first sale creates their row in every open program in one
+     * statement. Bulk-loaded: one statement per table, with the progress table's indexes and constraints dropped during
+     * the load and built again after it (the same definitions, read from the catalogue), all in one transaction; then
+     * VACUUM ANALYZE, so that the measured phase neither sets hint bits nor runs on guessed statistics.
      */
     private void generate(List<UUID> programs, String prefix) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -228,7 +237,9 @@ class EngineThroughputBenchmark {
                               CASE WHEN v.pv >= 1000 THEN 100 WHEN v.pv >= 500 THEN v.pv / 10 ELSE v.pv / 5 END
                                   AS percent
                           FROM (SELECT p.id AS program_id, m.member_id, floor(random() * 1200)::numeric AS pv
-                                FROM unnest(?::uuid[]) AS p (id) CROSS JOIN bench_member m) AS v) AS g""")) {
+                                FROM bench_member m CROSS JOIN LATERAL (
+                                    SELECT u.id FROM unnest(?::uuid[]) AS u (id) WHERE m.n > 0 OFFSET 0) AS p
+                                ) AS v) AS g""")) {
                 progress.setArray(1, connection.createArrayOf("uuid", programs.toArray()));
                 progress.executeUpdate();
             }
@@ -315,6 +326,48 @@ class EngineThroughputBenchmark {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Rows inserted, updated (of which HOT) and deleted so far, per table of the service's schema. */
+    private Map<String, long[]> tableWrites() throws SQLException {
+        Map<String, long[]> writes = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
+                        WHERE schemaname = current_schema() ORDER BY relname""")) {
+            while (rows.next()) {
+                writes.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                    rows.getLong(5) });
+            }
+        }
+        return writes;
+    }
+
+    private static Map<String, Object> writesPerEvent(Map<String, long[]> before, Map<String, long[]> after) {
+        Map<String, Object> perEvent = new LinkedHashMap<>();
+        String[] names = { "inserted", "updated", "hotUpdated", "deleted" };
+        after.forEach((table, counts) -> {
+            long[] start = before.getOrDefault(table, new long[counts.length]);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > start[i]) {
+                    figures.put(names[i], BenchFigures.round((double) (counts[i] - start[i]) / EVENTS, 3));
+                }
+            }
+            if (!figures.isEmpty()) {
+                perEvent.put(table, figures);
+            }
+        });
+        return perEvent;
+    }
+
+    /** The cluster's WAL insert position, in bytes. */
+    private long walPosition() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
             rows.next();
             return rows.getLong(1);
         }
