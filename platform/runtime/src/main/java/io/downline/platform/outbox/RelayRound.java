@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,9 @@ import io.downline.platform.events.CloudEventCodec;
 import io.downline.platform.events.EventEnvelope;
 
 /**
- * One publishing round: sends the due rows, at most one per aggregate, waits (bounded) for the broker's
- * acknowledgements, marks the acknowledged rows sent and the failed ones to retry later (their aggregate
- * waits, the others do not) or parked.
+ * One publishing round: sends the due rows (an aggregate's next row as soon as the broker acknowledged its
+ * previous one), waits (bounded) for the broker's acknowledgements, marks the acknowledged rows sent and the
+ * failed ones to retry later (their aggregate waits, the others do not) or parked.
  */
 final class RelayRound {
 
@@ -44,6 +45,8 @@ final class RelayRound {
 
     private record InFlight(OutboxRow row, Future<RecordMetadata> ack) {
     }
+
+    private static final ArrayDeque<OutboxRow> EMPTY = new ArrayDeque<>();
 
     private final Connection connection;
     private final Producer<String, String> producer;
@@ -68,46 +71,55 @@ final class RelayRound {
         if (rows.isEmpty()) {
             return Result.EMPTY;
         }
-        // One event per aggregate per round: the next event of an aggregate is sent only once the broker
-        // acknowledged the one before it, so a failed send can never be overtaken by its successor.
-        Set<String> aggregatesInRound = new HashSet<>();
+        // Order per aggregate: an aggregate's first due row is sent at once, and each of its later rows in the
+        // round only once the broker acknowledged the one before it (as the next round would, but without waiting
+        // for the other aggregates' acknowledgements, the marking and the next select). So a failed send is never
+        // overtaken by its successor: after a failure, the aggregate's later rows are not sent in this round and
+        // then wait behind the failed row while it backs off or is parked.
+        Map<String, ArrayDeque<OutboxRow>> behind = new HashMap<>();
         List<InFlight> inFlight = new ArrayList<>(rows.size());
         List<OutboxRow> failedRows = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         boolean more = rows.size() == config.batchSize();
         for (OutboxRow row : rows) {
-            if (!aggregatesInRound.add(row.aggregateId())) {
-                more = true;
+            ArrayDeque<OutboxRow> later = behind.get(row.aggregateId());
+            if (later != null) {
+                if (later.size() + 1 < config.maxPerAggregate()) {
+                    later.add(row);
+                } else {
+                    more = true;
+                }
                 continue;
             }
-            Throwable refused;
-            try {
-                Future<RecordMetadata> ack = producer.send(record(row));
-                refused = failedAtOnce(ack);
-                if (refused == null) {
-                    inFlight.add(new InFlight(row, ack));
-                    continue;
+            behind.put(row.aggregateId(), new ArrayDeque<>());
+            Throwable refused = send(row, inFlight);
+            if (refused != null) {
+                failedRows.add(row);
+                failures.add(refused);
+                if (!SendFailure.refusedRow(refused)) {
+                    // send() gave up at once on something that is not this row's fault (no metadata within
+                    // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
+                    // the round sends nothing more and the rows not tried stay as they are.
+                    more = true;
+                    behind.clear();
+                    break;
                 }
-            } catch (RuntimeException e) {
-                refused = e;
-            }
-            failedRows.add(row);
-            failures.add(refused);
-            if (!SendFailure.refusedRow(refused)) {
-                // send() gave up at once on something that is not this row's fault (no metadata within
-                // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
-                // the round ends here and the rows not tried stay as they are.
-                more = true;
-                break;
             }
         }
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         List<Long> sent = new ArrayList<>(inFlight.size());
-        for (InFlight pending : inFlight) {
+        for (int i = 0; i < inFlight.size(); i++) {
+            InFlight pending = inFlight.get(i);
             try {
                 pending.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(pending.row().id());
                 metrics.published(Duration.between(pending.row().createdAt(), clock.instant()));
+                OutboxRow next = behind.getOrDefault(pending.row().aggregateId(), EMPTY).poll();
+                Throwable refused = next == null ? null : send(next, inFlight);
+                if (refused != null) {
+                    failedRows.add(next);
+                    failures.add(refused);
+                }
             } catch (ExecutionException e) {
                 failedRows.add(pending.row());
                 failures.add(e.getCause());
@@ -130,6 +142,20 @@ final class RelayRound {
                     failedRows.size(), failedRows.size() + sent.size(), SendFailure.describe(failures.get(0)));
         }
         return new Result(sent.size(), failedRows.size(), more, nextRetry);
+    }
+
+    /** Sends a row; returns why it failed at once, or null when it is in flight (added to {@code inFlight}). */
+    private Throwable send(OutboxRow row, List<InFlight> inFlight) {
+        try {
+            Future<RecordMetadata> ack = producer.send(record(row));
+            Throwable refused = failedAtOnce(ack);
+            if (refused == null) {
+                inFlight.add(new InFlight(row, ack));
+            }
+            return refused;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     /** The failure of a send that completed inside send() (Kafka returns some refusals as a failed future). */
