@@ -132,6 +132,27 @@ final class OutboxTable {
         }
     }
 
+    /** A sent row as the relay marked it: the marking round (its transaction) and when, in epoch milliseconds. */
+    record Marking(UUID eventId, String round, double sentAtMillis) {
+    }
+
+    List<Marking> markings(List<UUID> eventIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT event_id, xmin::text,"
+                        + " extract(epoch FROM sent_at) * 1000 FROM outbox WHERE event_id = ANY(?) AND sent_at IS NOT NULL")) {
+            statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            List<Marking> markings = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    markings.add(new Marking(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3)));
+                }
+            }
+            return markings;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A gauge of /q/metrics, e.g. {@code downline_outbox_parked}; -1 when absent. */
     static double gauge(String name) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
