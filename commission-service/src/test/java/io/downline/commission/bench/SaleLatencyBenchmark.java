@@ -154,6 +154,8 @@ class SaleLatencyBenchmark {
         long measuredStart = 0;
         long completedBefore = 0;
         reader.histogram = null;
+        long wallBaseMicros = 0;
+        long nanoBase = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             long interval = 1_000_000_000L / rate;
             long total = (long) rate * (WARMUP_SECONDS + SECONDS);
@@ -165,6 +167,8 @@ class SaleLatencyBenchmark {
                     completedBefore = reader.completed.get();
                     reader.histogram = measured;
                     measuredStart = System.nanoTime();
+                    nanoBase = measuredStart;
+                    wallBaseMicros = micros(Instant.now());
                     // The pace goes on from here: the counters' queries above delay no measured sale.
                     start = measuredStart - i * interval;
                 }
@@ -179,6 +183,9 @@ class SaleLatencyBenchmark {
                         new OrderCompleted(order, sellers[(int) (i % sellers.length)], Money.of("120.00", "USD"),
                                 new BigDecimal("100.00"), now, now), null);
                 reader.sentAt.put(order.toString(), reader.histogram != null ? due : 0L);
+                if (reader.histogram != null) {
+                    reader.sentMicros.put(order.toString(), wallBaseMicros + (due - nanoBase) / 1_000);
+                }
                 producer.send(CloudEventCodec.toRecord(Topics.ORDERS, envelope));
             }
         }
@@ -196,6 +203,9 @@ class SaleLatencyBenchmark {
         figures.put("measuredSeconds", SECONDS);
         figures.put("latency", BenchFigures.summary(measured));
         figures.put("sustainedSalesPerSecond", BenchFigures.round(throughput, 1));
+        Map<String, Object> hops = hops(reader, wallBaseMicros);
+        figures.put("hops", hops);
+        figures.put("relayRounds", relayRounds(wallBaseMicros));
         // Independent of how busy the machine is: what one sale costs.
         double cores = ((Number) cpuFigures.get("thisTestJvmCores")).doubleValue()
                 + ((Number) cpuFigures.get("postgresBackendsOfThisDatabaseCores")).doubleValue();
@@ -208,13 +218,108 @@ class SaleLatencyBenchmark {
         figures.put("cpu", cpuFigures);
         figures.put("loadAverageAfter", loadAverage());
         LOG.infof("Sale latency at %d sales/s: %s", rate, figures);
+        LOG.infof("Sale latency at %d sales/s offered, by hop (ms):%n%s", rate, hopTable(measured, hops));
         return figures;
+    }
+
+    /**
+     * The measured sales' latency split by hop, from the outbox rows of their lines: sent → committed (the rows'
+     * {@code created_at}, written just before the commit), committed → relayed (the last row's {@code sent_at}:
+     * the relay marks a round sent once the broker acknowledged all of it), relayed → read (the reader's clock at
+     * the fifth event; the reader may get an event before its round is marked, so this hop can be 0).
+     */
+    private Map<String, Object> hops(Reader reader, long fromMicros) throws SQLException {
+        Histogram committed = BenchFigures.micros();
+        Histogram relayed = BenchFigures.micros();
+        Histogram read = BenchFigures.micros();
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("SELECT substring(payload FROM '\"orderId\":\"([0-9a-f-]{36})\"'),"
+                        + " (extract(epoch FROM max(created_at)) * 1000000)::bigint,"
+                        + " (extract(epoch FROM max(sent_at)) * 1000000)::bigint"
+                        + " FROM outbox WHERE type = 'commission.earned' AND created_at >= to_timestamp(? / 1000000.0)"
+                        + " GROUP BY 1")) {
+            statement.setLong(1, fromMicros);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Long sent = reader.sentMicros.remove(rows.getString(1));
+                    Long readAt = reader.readMicros.remove(rows.getString(1));
+                    if (sent == null || readAt == null || rows.getObject(3) == null) {
+                        continue;
+                    }
+                    committed.recordValue(clamp(rows.getLong(2) - sent));
+                    relayed.recordValue(clamp(rows.getLong(3) - rows.getLong(2)));
+                    read.recordValue(clamp(readAt - rows.getLong(3)));
+                }
+            }
+        }
+        reader.sentMicros.clear();
+        reader.readMicros.clear();
+        Map<String, Object> hops = new LinkedHashMap<>();
+        hops.put("sent_to_committed", BenchFigures.summary(committed));
+        hops.put("committed_to_relayed", BenchFigures.summary(relayed));
+        hops.put("relayed_to_read", BenchFigures.summary(read));
+        return hops;
+    }
+
+    /**
+     * The relay's rounds during the measured run, told apart by the transaction that marked their rows sent (one
+     * UPDATE per round): rows per round, and the time from one round's marking to the next (a round's length
+     * while rows wait; longer when the relay was idle).
+     */
+    private Map<String, Object> relayRounds(long fromMicros) throws SQLException {
+        Histogram size = new Histogram(100_000L, 3);
+        Histogram gap = BenchFigures.micros();
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("SELECT count(*), (extract(epoch FROM max(sent_at)) * 1000000)::bigint"
+                        + " FROM outbox WHERE sent_at >= to_timestamp(? / 1000000.0) GROUP BY xmin::text ORDER BY 2")) {
+            statement.setLong(1, fromMicros);
+            try (var rows = statement.executeQuery()) {
+                long previous = -1;
+                while (rows.next()) {
+                    size.recordValue(rows.getLong(1));
+                    if (previous >= 0) {
+                        gap.recordValue(clamp(rows.getLong(2) - previous));
+                    }
+                    previous = rows.getLong(2);
+                }
+            }
+        }
+        Map<String, Object> rounds = new LinkedHashMap<>();
+        rounds.put("rounds", size.getTotalCount());
+        rounds.put("rowsPerRound", Map.of("p50", size.getValueAtPercentile(50), "p90", size.getValueAtPercentile(90),
+                "max", size.getMaxValue(), "mean", BenchFigures.round(size.getMean(), 1)));
+        rounds.put("markedToNextMarked", BenchFigures.summary(gap));
+        return rounds;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String hopTable(Histogram total, Map<String, Object> hops) {
+        StringBuilder table = new StringBuilder(String.format("  %-22s %8s %8s %8s %8s%n", "hop", "p50", "p90", "p99", "max"));
+        Map<String, Object> rows = new LinkedHashMap<>(hops);
+        rows.put("order sent_to_read", BenchFigures.summary(total));
+        rows.forEach((name, value) -> {
+            Map<String, Object> summary = (Map<String, Object>) value;
+            table.append(String.format("  %-22s %8s %8s %8s %8s%n", name, summary.get("p50_ms"), summary.get("p90_ms"),
+                    summary.get("p99_ms"), summary.get("max_ms")));
+        });
+        return table.toString();
+    }
+
+    private static long clamp(long micros) {
+        return Math.max(1, Math.min(59_000_000L, micros));
+    }
+
+    private static long micros(Instant instant) {
+        return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** Reads commission.earned and times each sale from its send to its fifth event. */
     private static final class Reader implements Runnable {
 
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        /** Measured sales only, wall clock in epoch microseconds, to split the latency by hop. */
+        final Map<String, Long> sentMicros = new ConcurrentHashMap<>();
+        final Map<String, Long> readMicros = new ConcurrentHashMap<>();
         final Map<String, Integer> seen = new ConcurrentHashMap<>();
         final AtomicLong completed = new AtomicLong();
         final AtomicBoolean reading = new AtomicBoolean(true);
@@ -234,6 +339,7 @@ class SaleLatencyBenchmark {
                             if (start != null) {
                                 Histogram measured = histogram;
                                 if (start > 0 && measured != null) {
+                                    readMicros.put(order, micros(Instant.now()));
                                     synchronized (measured) {
                                         BenchFigures.record(measured, start);
                                     }

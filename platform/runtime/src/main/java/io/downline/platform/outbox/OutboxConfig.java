@@ -20,6 +20,14 @@ public interface OutboxConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * Events of one aggregate one round sends at most, each once the broker acknowledged the one before; its
+         * further due events go in the next round. Bounds how long one busy aggregate keeps a round (and so every
+         * other aggregate's next events) waiting.
+         */
+        @WithDefault("4")
+        int maxPerAggregate();
+
         /** Longest sleep without a NOTIFY before the relay looks again (safety net for lost notifications). */
         @WithDefault("1s")
         Duration pollInterval();

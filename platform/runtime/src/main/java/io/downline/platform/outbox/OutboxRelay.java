@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.downline.platform.config.ServiceConfig;
@@ -178,18 +179,24 @@ public class OutboxRelay {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         Duration delay = backoff;
         Instant nextRetry = null;
+        RelayRound ahead = null;
         while (running) {
-            RelayRound.Result round = new RelayRound(connection, producer, config.relay(), metrics, clock, service.name())
-                    .run();
-            if (round.nextRetry() != null && (nextRetry == null || round.nextRetry().isBefore(nextRetry))) {
-                nextRetry = round.nextRetry();
+            RelayRound round = ahead != null ? ahead : newRound(connection).start(null);
+            // While this round's acknowledgements are on their way, the next round reads and sends what is due
+            // (when more rows wait or a commit's NOTIFY came in meanwhile), leaving out this round's rows and
+            // aggregates: a new row waits for the round before it to be sent, not to be acknowledged and marked.
+            ahead = round.pipelines() && (round.full() || notified(notifications))
+                    ? newRound(connection).start(round) : null;
+            RelayRound.Result result = round.finish();
+            if (result.nextRetry() != null && (nextRetry == null || result.nextRetry().isBefore(nextRetry))) {
+                nextRetry = result.nextRetry();
             }
-            if (round.brokerAway()) {
+            if (result.brokerAway()) {
                 sleep(delay);
                 delay = next(delay);
             } else {
                 delay = config.relay().initialBackoff();
-                if (!round.more()) {
+                if (ahead == null && !result.more()) {
                     // Nothing more due: wait for the next commit's NOTIFY, a held-back aggregate's retry time,
                     // or the poll interval, whichever comes first.
                     Duration wait = config.relay().pollInterval();
@@ -202,7 +209,21 @@ public class OutboxRelay {
                 }
             }
         }
+        if (ahead != null) {
+            // Stopping: mark what the broker acknowledged, so that it is not published again by the next relay.
+            ahead.finish();
+        }
         return delay;
+    }
+
+    private RelayRound newRound(Connection connection) {
+        return new RelayRound(connection, producer, config.relay(), metrics, clock, service.name());
+    }
+
+    /** Whether a commit's NOTIFY arrived since the last look, without waiting. */
+    private static boolean notified(PGConnection notifications) throws SQLException {
+        PGNotification[] received = notifications.getNotifications();
+        return received != null && received.length > 0;
     }
 
     private Duration next(Duration backoff) {

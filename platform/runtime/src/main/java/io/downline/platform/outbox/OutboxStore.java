@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,9 +70,10 @@ final class OutboxStore {
      * their aggregate that is parked or backing off (a later event never overtakes an earlier one). The held
      * aggregates (few) are found once per round, not per candidate row: a correlated {@code NOT EXISTS}, planned
      * from statistics that saw an empty outbox, scanned the whole backlog for each row (seconds per round once
-     * tens of thousands of rows waited, after a burst or a broker outage).
+     * tens of thousands of rows waited, after a burst or a broker outage). {@code excluded}: the rows of a round
+     * still waiting for its acknowledgements (not marked sent yet).
      */
-    static List<OutboxRow> due(Connection connection, Instant now, int limit) throws SQLException {
+    static List<OutboxRow> due(Connection connection, Instant now, int limit, long[] excluded) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 WITH held AS MATERIALIZED (
@@ -86,11 +88,13 @@ final class OutboxStore {
                 WHERE o.sent_at IS NULL AND o.parked_at IS NULL
                   AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
                   AND (held.first_held IS NULL OR held.first_held > o.id)
+                  AND o.id <> ALL(?)
                 ORDER BY o.id LIMIT ?""")) {
             Timestamp at = Timestamp.from(now);
             statement.setTimestamp(1, at);
             statement.setTimestamp(2, at);
-            statement.setInt(3, limit);
+            statement.setArray(3, connection.createArrayOf("bigint", Arrays.stream(excluded).boxed().toArray()));
+            statement.setInt(4, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),

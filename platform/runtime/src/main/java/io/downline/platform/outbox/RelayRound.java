@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,11 @@ import io.downline.platform.events.CloudEventCodec;
 import io.downline.platform.events.EventEnvelope;
 
 /**
- * One publishing round: sends the due rows, at most one per aggregate, waits (bounded) for the broker's
- * acknowledgements, marks the acknowledged rows sent and the failed ones to retry later (their aggregate
- * waits, the others do not) or parked.
+ * One publishing round: {@link #start} reads the due rows and sends them, {@link #finish} waits (bounded) for the
+ * broker's acknowledgements (sending an aggregate's next row as soon as its previous one is acknowledged), marks the
+ * acknowledged rows sent and the failed ones to retry later (their aggregate waits, the others do not) or parked.
+ * The relay may start the next round before it finishes this one (see {@link OutboxRelay}): that round leaves out
+ * this round's rows and every aggregate this round holds.
  */
 final class RelayRound {
 
@@ -33,8 +36,6 @@ final class RelayRound {
 
     /** How a round went; {@code nextRetry} is the earliest time a row that failed in it may go again. */
     record Result(int sent, int failed, boolean more, Instant nextRetry) {
-
-        static final Result EMPTY = new Result(0, 0, false, null);
 
         /** Nothing got through and something failed: the broker itself is likely away. */
         boolean brokerAway() {
@@ -45,12 +46,24 @@ final class RelayRound {
     private record InFlight(OutboxRow row, Future<RecordMetadata> ack) {
     }
 
+    private static final ArrayDeque<OutboxRow> NONE = new ArrayDeque<>();
+
     private final Connection connection;
     private final Producer<String, String> producer;
     private final OutboxConfig.Relay config;
     private final OutboxMetrics metrics;
     private final Clock clock;
     private final String source;
+
+    /** Every aggregate the round took a row of, with its rows waiting for the acknowledgement of the one before. */
+    private final Map<String, ArrayDeque<OutboxRow>> behind = new HashMap<>();
+    private final List<InFlight> inFlight = new ArrayList<>();
+    private final List<OutboxRow> failedRows = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private long[] ids = new long[0];
+    private Instant now;
+    private boolean more;
+    private boolean sendsStopped;
 
     RelayRound(Connection connection, Producer<String, String> producer, OutboxConfig.Relay config,
             OutboxMetrics metrics, Clock clock, String source) {
@@ -62,52 +75,70 @@ final class RelayRound {
         this.source = source;
     }
 
-    Result run() throws SQLException {
-        Instant now = clock.instant();
-        List<OutboxRow> rows = OutboxStore.due(connection, now, config.batchSize());
-        if (rows.isEmpty()) {
-            return Result.EMPTY;
-        }
-        // One event per aggregate per round: the next event of an aggregate is sent only once the broker
-        // acknowledged the one before it, so a failed send can never be overtaken by its successor.
-        Set<String> aggregatesInRound = new HashSet<>();
-        List<InFlight> inFlight = new ArrayList<>(rows.size());
-        List<OutboxRow> failedRows = new ArrayList<>();
-        List<Throwable> failures = new ArrayList<>();
-        boolean more = rows.size() == config.batchSize();
+    /**
+     * Reads the due rows and sends each aggregate's first; {@code unfinished} is the round still waiting for its
+     * acknowledgements, or null: its rows are not read again and its aggregates' rows wait for a later round.
+     */
+    RelayRound start(RelayRound unfinished) throws SQLException {
+        now = clock.instant();
+        List<OutboxRow> rows = OutboxStore.due(connection, now, config.batchSize(),
+                unfinished == null ? new long[0] : unfinished.ids);
+        ids = rows.stream().mapToLong(OutboxRow::id).toArray();
+        more = rows.size() == config.batchSize();
+        // Order per aggregate: an aggregate's first due row is sent at once, and each of its later rows in the
+        // round only once the broker acknowledged the one before it (as the next round would, but without waiting
+        // for the other aggregates' acknowledgements, the marking and the next select). So a failed send is never
+        // overtaken by its successor: after a failure, the aggregate's later rows are not sent in this round and
+        // then wait behind the failed row while it backs off or is parked.
         for (OutboxRow row : rows) {
-            if (!aggregatesInRound.add(row.aggregateId())) {
+            ArrayDeque<OutboxRow> later = behind.get(row.aggregateId());
+            if (unfinished != null && unfinished.behind.containsKey(row.aggregateId())) {
                 more = true;
-                continue;
-            }
-            Throwable refused;
-            try {
-                Future<RecordMetadata> ack = producer.send(record(row));
-                refused = failedAtOnce(ack);
-                if (refused == null) {
-                    inFlight.add(new InFlight(row, ack));
-                    continue;
+            } else if (later == null) {
+                behind.put(row.aggregateId(), new ArrayDeque<>());
+                if (!send(row) && !SendFailure.refusedRow(failures.get(failures.size() - 1))) {
+                    // send() gave up at once on something that is not this row's fault (no metadata within
+                    // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
+                    // the round sends nothing more and the rows not tried stay as they are.
+                    more = true;
+                    sendsStopped = true;
+                    break;
                 }
-            } catch (RuntimeException e) {
-                refused = e;
-            }
-            failedRows.add(row);
-            failures.add(refused);
-            if (!SendFailure.refusedRow(refused)) {
-                // send() gave up at once on something that is not this row's fault (no metadata within
-                // max.block.ms: the broker is away; producer closed): every next send would wait as long, so
-                // the round ends here and the rows not tried stay as they are.
+            } else if (later.size() + 1 < config.maxPerAggregate()) {
+                later.add(row);
+            } else {
                 more = true;
-                break;
             }
         }
+        return this;
+    }
+
+    /**
+     * Whether the next round may start before this one finishes: it sent something and did not stop sending
+     * because the broker looked away (then no round starts before this one ends).
+     */
+    boolean pipelines() {
+        return !inFlight.isEmpty() && !sendsStopped;
+    }
+
+    /** The round read a whole batch: more rows are likely due. */
+    boolean full() {
+        return ids.length == config.batchSize();
+    }
+
+    Result finish() throws SQLException {
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         List<Long> sent = new ArrayList<>(inFlight.size());
-        for (InFlight pending : inFlight) {
+        for (int i = 0; i < inFlight.size(); i++) {
+            InFlight pending = inFlight.get(i);
             try {
                 pending.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(pending.row().id());
                 metrics.published(Duration.between(pending.row().createdAt(), clock.instant()));
+                OutboxRow next = sendsStopped ? null : behind.getOrDefault(pending.row().aggregateId(), NONE).poll();
+                if (next != null) {
+                    send(next);
+                }
             } catch (ExecutionException e) {
                 failedRows.add(pending.row());
                 failures.add(e.getCause());
@@ -130,6 +161,24 @@ final class RelayRound {
                     failedRows.size(), failedRows.size() + sent.size(), SendFailure.describe(failures.get(0)));
         }
         return new Result(sent.size(), failedRows.size(), more, nextRetry);
+    }
+
+    /** Sends a row: true when it is in flight, false when it failed at once (recorded with why). */
+    private boolean send(OutboxRow row) {
+        Throwable refused;
+        try {
+            Future<RecordMetadata> ack = producer.send(record(row));
+            refused = failedAtOnce(ack);
+            if (refused == null) {
+                inFlight.add(new InFlight(row, ack));
+                return true;
+            }
+        } catch (RuntimeException e) {
+            refused = e;
+        }
+        failedRows.add(row);
+        failures.add(refused);
+        return false;
     }
 
     /** The failure of a send that completed inside send() (Kafka returns some refusals as a failed future). */

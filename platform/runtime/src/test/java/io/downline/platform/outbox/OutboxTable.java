@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +83,71 @@ final class OutboxTable {
             statement.setString(5, payload);
             statement.executeUpdate();
             return eventId;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A row to insert with {@link #insertTogether}: its topic (a wrong one, say), aggregate, type and payload. */
+    record NewRow(String topic, String aggregateId, String type, String payload) {
+    }
+
+    /** Inserts rows in one transaction, in their order, as one service transaction would; returns their event ids. */
+    List<UUID> insertTogether(List<NewRow> rows) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO outbox (event_id, topic, aggregate_id, type, payload) VALUES (?, ?, ?, ?, ?)")) {
+                for (NewRow row : rows) {
+                    UUID eventId = UUID.randomUUID();
+                    statement.setObject(1, eventId);
+                    statement.setString(2, row.topic());
+                    statement.setString(3, row.aggregateId());
+                    statement.setString(4, row.type());
+                    statement.setString(5, row.payload());
+                    statement.executeUpdate();
+                    ids.add(eventId);
+                }
+            }
+            connection.commit();
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many relay rounds marked these rows sent: each round marks its rows in one transaction (their xmin). */
+    long markingRounds(List<UUID> eventIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(DISTINCT xmin::text) FROM outbox WHERE event_id = ANY(?) AND sent_at IS NOT NULL")) {
+            statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sent row as the relay marked it: the marking round (its transaction) and when, in epoch milliseconds. */
+    record Marking(UUID eventId, String round, double sentAtMillis) {
+    }
+
+    List<Marking> markings(List<UUID> eventIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT event_id, xmin::text,"
+                        + " extract(epoch FROM sent_at) * 1000 FROM outbox WHERE event_id = ANY(?) AND sent_at IS NOT NULL")) {
+            statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            List<Marking> markings = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    markings.add(new Marking(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3)));
+                }
+            }
+            return markings;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
