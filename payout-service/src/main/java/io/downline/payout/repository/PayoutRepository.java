@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.agroal.api.AgroalDataSource;
 import io.downline.payout.domain.Payout;
@@ -55,20 +53,6 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
         } catch (SQLException e) {
             throw new LedgerRepository.LedgerStoreException(e);
         }
-    }
-
-    /** The payout, its row locked until the transaction ends. */
-    public Optional<Payout> lock(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** The payouts, locked in id order (a batch never deadlocks with another batch). */
-    public List<Payout> lockAll(List<UUID> ids) {
-        if (ids.size() == 1) {
-            // Locked by id: the HQL of a list is translated anew on every call, a lookup by id is not.
-            return lock(ids.get(0)).stream().toList();
-        }
-        return find("id in ?1", Sort.by("id"), ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Slice search(Filter filter, int page, int size) {

@@ -21,6 +21,7 @@ import io.downline.payout.domain.Payout;
 import io.downline.payout.domain.Postings;
 import io.downline.payout.repository.PayoutApprovalRepository;
 import io.downline.payout.repository.PayoutRepository;
+import io.downline.payout.repository.PayoutStore;
 import io.downline.platform.audit.AdminAudit;
 import io.downline.platform.domain.AccessDeniedException;
 import io.downline.platform.domain.BusinessRuleException;
@@ -46,6 +47,7 @@ import io.downline.platform.security.Roles;
 public class PayoutService {
 
     private final PayoutRepository payouts;
+    private final PayoutStore rows;
     private final PayoutApprovalRepository approvals;
     private final PayoutMethodService methods;
     private final KycProjectionService kyc;
@@ -56,10 +58,11 @@ public class PayoutService {
     private final PayoutConfig config;
     private final Clock clock;
 
-    public PayoutService(PayoutRepository payouts, PayoutApprovalRepository approvals, PayoutMethodService methods,
-            KycProjectionService kyc, LedgerService ledger, OutboxWriter outbox, AdminAudit audit, Caller caller,
-            PayoutConfig config, Clock clock) {
+    public PayoutService(PayoutRepository payouts, PayoutStore rows, PayoutApprovalRepository approvals,
+            PayoutMethodService methods, KycProjectionService kyc, LedgerService ledger, OutboxWriter outbox,
+            AdminAudit audit, Caller caller, PayoutConfig config, Clock clock) {
         this.payouts = payouts;
+        this.rows = rows;
         this.approvals = approvals;
         this.methods = methods;
         this.kyc = kyc;
@@ -94,7 +97,7 @@ public class PayoutService {
         int required = amount.compareTo(config.dualApprovalFrom()) >= 0 ? 2 : 1;
         Payout payout = Payout.request(id, memberId, caller.subject(), methodId, amount, config.currency(), required,
                 now);
-        payouts.persist(payout);
+        rows.insert(payout);
         publish(EventType.PAYOUT_REQUESTED, id, new PayoutRequested(id, memberId, money(amount), required, now));
         audit.record("payout.request", "payout", id, null, PayoutSnapshot.of(payout));
         return payout;
@@ -111,6 +114,7 @@ public class PayoutService {
         if (!approvals.add(id, reviewer, payout.requesterSubject, now)) {
             throw new ConflictException("You have approved payout " + id + " already; it needs another approver");
         }
+        rows.update(List.of(payout));
         publish(EventType.PAYOUT_APPROVED, id, new PayoutApproved(id, payout.memberId, money(payout.amount),
                 reviewer, payout.approvals, payout.requiredApprovals, now));
         audit.record("payout.approve", "payout", id, before, PayoutSnapshot.of(payout));
@@ -124,6 +128,7 @@ public class PayoutService {
         Payout payout = lock(id);
         PayoutSnapshot before = PayoutSnapshot.of(payout);
         payout.reject(reviewer, reason, now);
+        rows.update(List.of(payout));
         releaseHold(payout);
         publish(EventType.PAYOUT_REJECTED, id, new PayoutRejected(id, payout.memberId, money(payout.amount),
                 reviewer, reason, now));
@@ -135,10 +140,11 @@ public class PayoutService {
     @Transactional
     public Payout cancel(UUID id) {
         caller.requireGoodStanding();
-        Payout payout = payouts.lock(id).filter(p -> caller.isMember(p.memberId))
+        Payout payout = rows.lock(id).filter(p -> caller.isMember(p.memberId))
                 .orElseThrow(() -> new AccessDeniedException("You may only cancel your own payout requests"));
         PayoutSnapshot before = PayoutSnapshot.of(payout);
         payout.cancel(clock.instant());
+        rows.update(List.of(payout));
         releaseHold(payout);
         audit.record("payout.cancel", "payout", id, before, PayoutSnapshot.of(payout));
         return payout;
@@ -157,7 +163,7 @@ public class PayoutService {
             throw new BusinessRuleException("items", "Each payout may appear once in a batch");
         }
         Map<UUID, Payout> locked = new HashMap<>();
-        payouts.lockAll(ids).forEach(payout -> locked.put(payout.id, payout));
+        rows.lockAll(ids).forEach(payout -> locked.put(payout.id, payout));
         UUID missing = ids.stream().filter(id -> !locked.containsKey(id)).findFirst().orElse(null);
         if (missing != null) {
             throw NotFoundException.of("Payout", missing);
@@ -187,6 +193,7 @@ public class PayoutService {
                 }
             }
         });
+        rows.update(List.copyOf(locked.values()));
         outbox.publishAll(events);
         for (int i = 0; i < ids.size(); i++) {
             audit.record("payout.settle", "payout", ids.get(i), before.get(i), PayoutSnapshot.of(locked.get(ids.get(i))));
@@ -224,7 +231,7 @@ public class PayoutService {
     }
 
     private Payout lock(UUID id) {
-        return payouts.lock(id).orElseThrow(() -> NotFoundException.of("Payout", id));
+        return rows.lock(id).orElseThrow(() -> NotFoundException.of("Payout", id));
     }
 
     private void releaseHold(Payout payout) {
