@@ -106,6 +106,50 @@ class PayoutFlowTest extends LedgerChecks {
     }
 
     @Test
+    void aBankFileSettlesSeveralPayoutsAtOnceAllOrNone() {
+        Payable paid = World.payable("300.00");
+        Payable failed = World.payable("300.00");
+        Payable waiting = World.payable("300.00");
+        UUID paidId = approvedPayout(paid, "100.00");
+        UUID failedId = approvedPayout(failed, "120.00");
+        UUID requestedId = UUID.fromString(World.requestPayout(waiting, "130.00").then().statusCode(201)
+                .extract().path("id"));
+
+        // One item the bank file cannot settle (still REQUESTED): nothing of the file is applied.
+        settleAll(List.of(item(paidId, "PAID", "FILE-1"), item(failedId, "FAILED", null),
+                item(requestedId, "PAID", "FILE-1"))).then().statusCode(409);
+        assertThat(World.queryLong("SELECT count(*) FROM payout WHERE id IN (?, ?) AND status = 'APPROVED'", paidId,
+                failedId)).isEqualTo(2);
+        assertThat(World.balance(paid.member().id(), "on_hold")).isEqualByComparingTo("100.00");
+        assertThat(World.balance(failed.member().id(), "on_hold")).isEqualByComparingTo("120.00");
+
+        as(FINANCE_2).post("/api/payouts/{id}/approve", requestedId).then().statusCode(200);
+        try (EventLog payouts = EventLog.tail(Topics.PAYOUTS)) {
+            settleAll(List.of(item(requestedId, "PAID", "FILE-2"), item(failedId, "FAILED", null),
+                    item(paidId, "PAID", "FILE-2"))).then().statusCode(200)
+                    .body("id", equalTo(List.of(requestedId.toString(), failedId.toString(), paidId.toString())))
+                    .body("status", equalTo(List.of("PAID", "FAILED", "PAID")));
+            payouts.await(EventType.PAYOUT_PAID, paidId);
+            payouts.await(EventType.PAYOUT_PAID, requestedId);
+            payouts.await(EventType.PAYOUT_FAILED, failedId);
+            WalletCredited back = payouts.await(EventType.WALLET_CREDITED, failed.member().id())
+                    .payload(WalletCredited.class);
+            assertThat(back.reason()).isEqualTo("PAYOUT_HOLD_RELEASED");
+            assertThat(back.availableBalance().amount()).isEqualByComparingTo("300.00");
+            assertThat(payouts.awaitCount(EventType.ADMIN_ACTION_PERFORMED,
+                    e -> e.payload(AdminActionPerformed.class).action().equals("payout.settle"), 3,
+                    Duration.ofSeconds(15))).extracting(EventEnvelope::subject)
+                    .containsExactlyInAnyOrder(requestedId.toString(), failedId.toString(), paidId.toString());
+        }
+        assertThat(World.balance(paid.member().id(), "on_hold")).isEqualByComparingTo("0.00");
+        assertThat(World.available(paid.member().id())).isEqualByComparingTo("200.00");
+        assertThat(World.balance(waiting.member().id(), "on_hold")).isEqualByComparingTo("0.00");
+        assertThat(World.available(failed.member().id())).isEqualByComparingTo("300.00");
+        assertThat(World.queryLong("SELECT count(*) FROM transfer WHERE cause_id IN (?, ?, ?) AND reason IN "
+                + "('PAYOUT_PAID', 'PAYOUT_HOLD_RELEASED')", paidId, failedId, requestedId)).isEqualTo(3);
+    }
+
+    @Test
     void rejectionAndCancellationGiveTheHoldBack() {
         Payable carol = World.payable("500.00");
         UUID rejected = UUID.fromString(World.requestPayout(carol, "100.00").then().statusCode(201).extract().path("id"));
@@ -148,12 +192,26 @@ class PayoutFlowTest extends LedgerChecks {
     }
 
     static io.restassured.response.Response settle(UUID id, String outcome, String reference) {
+        return settleAll(List.of(item(id, outcome, reference)));
+    }
+
+    private static io.restassured.response.Response settleAll(List<Map<String, Object>> items) {
+        return as(FINANCE_1).body(Map.of("items", items)).post("/api/payouts/settlements");
+    }
+
+    private static Map<String, Object> item(UUID id, String outcome, String reference) {
         Map<String, Object> item = new HashMap<>(Map.of("payoutId", id.toString(), "outcome", outcome));
         if (reference != null) {
             item.put("reference", reference);
         } else {
             item.put("reason", "Account closed");
         }
-        return as(FINANCE_1).body(Map.of("items", List.of(item))).post("/api/payouts/settlements");
+        return item;
+    }
+
+    private static UUID approvedPayout(Payable payable, String amount) {
+        UUID id = UUID.fromString(World.requestPayout(payable, amount).then().statusCode(201).extract().path("id"));
+        as(FINANCE_2).post("/api/payouts/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"));
+        return id;
     }
 }

@@ -37,8 +37,4 @@ public class KycCase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Whether this case lets its member request payouts at {@code now}: an approved FULL case, not yet expired. */
-    public boolean allowsPayoutsAt(Instant now) {
-        return FULL.equals(level) && APPROVED.equals(status) && expiresAt != null && expiresAt.isAfter(now);
-    }
 }

@@ -1,16 +1,19 @@
 package io.downline.payout.repository;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import io.agroal.api.AgroalDataSource;
 import io.downline.payout.domain.Payout;
 import io.downline.payout.domain.PayoutStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -28,14 +31,28 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
     public record Slice(List<Payout> items, long count, BigDecimal total) {
     }
 
-    /** The payout, its row locked until the transaction ends. */
-    public Optional<Payout> lock(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    /** Plain SQL on the request's hot path (an HQL query with an IN list is translated anew on every call). */
+    private static final String HAS_OPEN = """
+            SELECT EXISTS (SELECT 1 FROM payout WHERE member_id = ? AND status IN ('REQUESTED', 'APPROVED'))""";
+
+    private final AgroalDataSource dataSource;
+
+    public PayoutRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    /** The payouts, locked in id order (a batch never deadlocks with another batch). */
-    public List<Payout> lockAll(List<UUID> ids) {
-        return find("id in ?1", Sort.by("id"), ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** Whether the member has a payout that is REQUESTED or APPROVED ({@link PayoutStatus#OPEN}). */
+    public boolean hasOpen(UUID memberId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(HAS_OPEN)) {
+            statement.setObject(1, memberId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new LedgerRepository.LedgerStoreException(e);
+        }
     }
 
     public Slice search(Filter filter, int page, int size) {

@@ -52,8 +52,7 @@ public class KycProjectionService {
 
     /** Refuses a member without an approved, unexpired FULL KYC case. */
     public void requireFullKyc(UUID memberId) {
-        Instant now = clock.instant();
-        if (cases.approvedOf(memberId).stream().noneMatch(kyc -> kyc.allowsPayoutsAt(now))) {
+        if (!cases.allowsPayouts(memberId, clock.instant())) {
             throw new BusinessRuleException("A payout needs an approved, unexpired FULL KYC verification");
         }
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public class LedgerService {
         }
         ledger.post(memberId, transfers, after, config.currency(), now);
         walletEvent(memberId, causeId, reason, before, after, transfers, now)
-                .ifPresent(event -> outbox.publish(event.type(), event.aggregateId(), event.payload()));
+                .ifPresent(event -> outbox.publishAll(List.of(event)));
         return new Posting(before, after, transfers);
     }
 
@@ -75,7 +76,8 @@ public class LedgerService {
      * transfer, each changed wallet once and each posting's wallet event.
      *
      * @param memberIds every member {@code postings} may post to
-     * @param causeIds  every cause {@code postings} may post or ask about
+     * @param causeIds  every cause {@code postings} may post or ask about; empty when each posting is made once by
+     *                  its caller's state machine (a payout's), so that nothing is looked up
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void postAll(Set<UUID> memberIds, Set<UUID> causeIds, Consumer<LedgerBatch> postings) {
@@ -84,7 +86,7 @@ public class LedgerService {
         }
         Instant now = clock.instant();
         LedgerBatch batch = new LedgerBatch(ledger.lockWallets(memberIds, config.currency(), now),
-                ledger.appliedReasons(causeIds));
+                causeIds.isEmpty() ? Map.of() : ledger.appliedReasons(causeIds));
         postings.accept(batch);
         ledger.postAll(batch.transfers(), batch.changedWallets(), config.currency(), now);
         List<OutboxWriter.Event> events = new ArrayList<>();

@@ -71,13 +71,11 @@ public class PayoutMethodService {
         return methods.ofMember(memberId);
     }
 
-    /** The member's own method; another member's is refused like one that does not exist. */
-    PayoutMethod ownedBy(UUID memberId, UUID methodId) {
-        PayoutMethod method = methods.findById(methodId);
-        if (method == null || !method.memberId.equals(memberId)) {
+    /** Refuses a method that is not the member's own; another member's is refused like one that does not exist. */
+    void requireOwned(UUID memberId, UUID methodId) {
+        if (!methods.owns(memberId, methodId)) {
             throw new BusinessRuleException("methodId", "You have no payout method with this id");
         }
-        return method;
     }
 
     /** The full IBAN or address, for the bank file. */

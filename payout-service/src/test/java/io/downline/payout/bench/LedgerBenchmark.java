@@ -17,10 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,8 +59,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Ledger postings per second (issue 10: at least 1,000/s, p99 at most 50 ms on 2 cores), with the company's
- * commission-expense account in every consumed posting, then payout requests from 32 concurrent REST clients,
- * ending with the invariant check over every account.
+ * commission-expense account in every consumed posting, then payout requests from 32 concurrent REST clients
+ * (each payout settled on its own, then settled in bank files as finance does), ending with the invariant check
+ * over every account.
  *
  * <p>{@code mvn -Pbench verify -pl payout-service -am -Dtest=LedgerBenchmark}; sizes with
  * {@code -Dbench.ledger.lines=3000 -Dbench.ledger.members=300 -Dbench.ledger.clients=32 -Dbench.ledger.seconds=30}
@@ -99,6 +105,7 @@ class LedgerBenchmark {
         report.put("consumed_commission_events", consumed);
         Map<String, Object> rest = restClients(payables, SECONDS);
         report.put("rest_payout_clients", rest);
+        report.put("rest_payout_clients_bank_files", restClientsWithBankFiles(payables, SECONDS));
         report.put("load_after", loadAverage());
 
         long checkStart = System.nanoTime();
@@ -216,6 +223,100 @@ class LedgerBenchmark {
         figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
         figures.put("cpu", cpu.stop());
         return figures;
+    }
+
+    /**
+     * As finance settles in practice: the 32 clients loop request 50.00, finance approves (one call per payout, a
+     * person's decision), and one finance client posts the bank's outcomes for every payout approved since its last
+     * call in one settlement (a bank file), as {@code POST /api/payouts/settlements} takes them. A member has one
+     * open payout at a time, so each client waits for its payout's settlement before it requests again.
+     */
+    private Map<String, Object> restClientsWithBankFiles(List<Payable> payables, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        String base = baseUrl.toString().replaceAll("/$", "");
+        Recorder latency = new Recorder(60_000_000L, 3);
+        Recorder requests = new Recorder(60_000_000L, 3);
+        Recorder approvals = new Recorder(60_000_000L, 3);
+        Recorder settlements = new Recorder(60_000_000L, 3);
+        AtomicLong loops = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong files = new AtomicLong();
+        BlockingQueue<Approved> approved = new LinkedBlockingQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+        CpuUsage cpu = CpuUsage.start(dataSource);
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
+        List<Future<?>> clients = new ArrayList<>();
+        for (Payable payable : payables) {
+            clients.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    String created = call(http, List.of(latency, requests), base + "/api/payouts", payable.member().token(),
+                            "{\"amount\":\"50.00\",\"methodId\":\"" + payable.methodId() + "\"}", 201);
+                    if (created == null) {
+                        failures.incrementAndGet();
+                        continue;
+                    }
+                    Matcher id = ID.matcher(created);
+                    id.find();
+                    Approved payout = new Approved(id.group(1), new CompletableFuture<>());
+                    if (call(http, List.of(latency, approvals), base + "/api/payouts/" + payout.id() + "/approve",
+                            World.FINANCE_1, "", 200) == null) {
+                        failures.incrementAndGet();
+                        continue;
+                    }
+                    approved.add(payout);
+                    if (payout.settled().get()) {
+                        loops.incrementAndGet();
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        Future<?> finance = pool.submit(() -> {
+            while (!clients.stream().allMatch(Future::isDone) || !approved.isEmpty()) {
+                Approved first = approved.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Approved> file = new ArrayList<>(List.of(first));
+                approved.drainTo(file);
+                StringJoiner items = new StringJoiner(",", "{\"items\":[", "]}");
+                file.forEach(payout -> items.add("{\"payoutId\":\"" + payout.id() + "\",\"outcome\":\"PAID\","
+                        + "\"reference\":\"B-" + payout.id().substring(0, 8) + "\"}"));
+                boolean ok = call(http, List.of(latency, settlements), base + "/api/payouts/settlements",
+                        World.FINANCE_2, items.toString(), 200) != null;
+                files.incrementAndGet();
+                file.forEach(payout -> payout.settled().complete(ok));
+            }
+            return null;
+        });
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        finance.get();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", CLIENTS);
+        figures.put("seconds", BenchFigures.round(elapsed, 2));
+        figures.put("payouts_paid", loops.get());
+        figures.put("failed_loops", failures.get());
+        figures.put("settlements", files.get());
+        figures.put("payouts_per_settlement", BenchFigures.round((double) loops.get() / Math.max(1, files.get()), 1));
+        figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / elapsed, 1));
+        figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / elapsed, 1));
+        figures.put("latency", BenchFigures.summary(latency.getIntervalHistogram()));
+        figures.put("latency_request", BenchFigures.summary(requests.getIntervalHistogram()));
+        figures.put("latency_approve", BenchFigures.summary(approvals.getIntervalHistogram()));
+        figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
+        figures.put("cpu", cpu.stop());
+        return figures;
+    }
+
+    /** A payout approved and waiting for the bank file, and the client waiting for its settlement. */
+    private record Approved(String id, CompletableFuture<Boolean> settled) {
     }
 
     private static String call(HttpClient http, List<Recorder> latency, String url, String token, String body,
