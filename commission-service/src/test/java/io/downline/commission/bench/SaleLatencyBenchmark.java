@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ class SaleLatencyBenchmark {
         report.put("dataset", Map.of("chains", CHAINS, "uplineDepth", DEPTH, "linesPerSale", 5));
         report.put("loadAverageBefore", loadAverage());
 
-        Reader reader = new Reader();
+        Reader reader = new Reader(clock);
         Thread readerThread = new Thread(reader, "bench-reader");
         readerThread.start();
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -168,7 +169,7 @@ class SaleLatencyBenchmark {
                     reader.histogram = measured;
                     measuredStart = System.nanoTime();
                     nanoBase = measuredStart;
-                    wallBaseMicros = micros(Instant.now());
+                    wallBaseMicros = micros(clock.instant());
                     // The pace goes on from here: the counters' queries above delay no measured sale.
                     start = measuredStart - i * interval;
                 }
@@ -313,9 +314,13 @@ class SaleLatencyBenchmark {
         return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    /** Reads commission.earned and times each sale from its send to its fifth event. */
+    /**
+     * Reads commission.earned and times each sale from its send to its fifth event; arrivals are read on the
+     * services' clock, the one their outbox rows' times come from.
+     */
     private static final class Reader implements Runnable {
 
+        private final Clock clock;
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         /** Measured sales only, wall clock in epoch microseconds, to split the latency by hop. */
         final Map<String, Long> sentMicros = new ConcurrentHashMap<>();
@@ -325,6 +330,10 @@ class SaleLatencyBenchmark {
         final AtomicBoolean reading = new AtomicBoolean(true);
         /** The measured run's histogram; null during a warm-up. */
         volatile Histogram histogram;
+
+        Reader(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void run() {
@@ -339,7 +348,7 @@ class SaleLatencyBenchmark {
                             if (start != null) {
                                 Histogram measured = histogram;
                                 if (start > 0 && measured != null) {
-                                    readMicros.put(order, micros(Instant.now()));
+                                    readMicros.put(order, micros(clock.instant()));
                                     synchronized (measured) {
                                         BenchFigures.record(measured, start);
                                     }
