@@ -166,14 +166,7 @@ class LedgerBenchmark {
      * Latency over every call, and per step.
      */
     private Map<String, Object> restClients(List<Payable> payables, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-        String base = baseUrl.toString().replaceAll("/$", "");
-        Recorder latency = new Recorder(60_000_000L, 3);
-        Recorder requests = new Recorder(60_000_000L, 3);
-        Recorder approvals = new Recorder(60_000_000L, 3);
-        Recorder settlements = new Recorder(60_000_000L, 3);
-        AtomicLong loops = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
+        RestRun run = new RestRun(baseUrl.toString().replaceAll("/$", ""));
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CpuUsage cpu = CpuUsage.start(dataSource);
         long start = System.nanoTime();
@@ -182,25 +175,8 @@ class LedgerBenchmark {
         for (Payable payable : payables) {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    String created = call(http, List.of(latency, requests), base + "/api/payouts", payable.member().token(),
-                            "{\"amount\":\"50.00\",\"methodId\":\"" + payable.methodId() + "\"}", 201);
-                    if (created == null) {
-                        failures.incrementAndGet();
-                        continue;
-                    }
-                    Matcher id = ID.matcher(created);
-                    id.find();
-                    String payout = id.group(1);
-                    boolean ok = call(http, List.of(latency, approvals), base + "/api/payouts/" + payout + "/approve",
-                            World.FINANCE_1, "", 200) != null
-                            && call(http, List.of(latency, settlements), base + "/api/payouts/settlements", World.FINANCE_2,
-                                    "{\"items\":[{\"payoutId\":\"" + payout + "\",\"outcome\":\"PAID\",\"reference\":\"B-"
-                                            + payout.substring(0, 8) + "\"}]}", 200) != null;
-                    if (ok) {
-                        loops.incrementAndGet();
-                    } else {
-                        failures.incrementAndGet();
-                    }
+                    String payout = run.requestAndApprove(payable);
+                    run.count(payout != null && run.settle("{\"items\":[" + paid(payout) + "]}"));
                 }
                 return null;
             }));
@@ -210,19 +186,7 @@ class LedgerBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("clients", CLIENTS);
-        figures.put("seconds", BenchFigures.round(elapsed, 2));
-        figures.put("payouts_paid", loops.get());
-        figures.put("failed_loops", failures.get());
-        figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / elapsed, 1));
-        figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / elapsed, 1));
-        figures.put("latency", BenchFigures.summary(latency.getIntervalHistogram()));
-        figures.put("latency_request", BenchFigures.summary(requests.getIntervalHistogram()));
-        figures.put("latency_approve", BenchFigures.summary(approvals.getIntervalHistogram()));
-        figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
-        figures.put("cpu", cpu.stop());
-        return figures;
+        return run.figures(elapsed, cpu);
     }
 
     /**
@@ -232,14 +196,7 @@ class LedgerBenchmark {
      * open payout at a time, so each client waits for its payout's settlement before it requests again.
      */
     private Map<String, Object> restClientsWithBankFiles(List<Payable> payables, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-        String base = baseUrl.toString().replaceAll("/$", "");
-        Recorder latency = new Recorder(60_000_000L, 3);
-        Recorder requests = new Recorder(60_000_000L, 3);
-        Recorder approvals = new Recorder(60_000_000L, 3);
-        Recorder settlements = new Recorder(60_000_000L, 3);
-        AtomicLong loops = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
+        RestRun run = new RestRun(baseUrl.toString().replaceAll("/$", ""));
         AtomicLong files = new AtomicLong();
         BlockingQueue<Approved> approved = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -250,26 +207,14 @@ class LedgerBenchmark {
         for (Payable payable : payables) {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    String created = call(http, List.of(latency, requests), base + "/api/payouts", payable.member().token(),
-                            "{\"amount\":\"50.00\",\"methodId\":\"" + payable.methodId() + "\"}", 201);
-                    if (created == null) {
-                        failures.incrementAndGet();
+                    String id = run.requestAndApprove(payable);
+                    if (id == null) {
+                        run.count(false);
                         continue;
                     }
-                    Matcher id = ID.matcher(created);
-                    id.find();
-                    Approved payout = new Approved(id.group(1), new CompletableFuture<>());
-                    if (call(http, List.of(latency, approvals), base + "/api/payouts/" + payout.id() + "/approve",
-                            World.FINANCE_1, "", 200) == null) {
-                        failures.incrementAndGet();
-                        continue;
-                    }
+                    Approved payout = new Approved(id, new CompletableFuture<>());
                     approved.add(payout);
-                    if (payout.settled().get()) {
-                        loops.incrementAndGet();
-                    } else {
-                        failures.incrementAndGet();
-                    }
+                    run.count(payout.settled().get());
                 }
                 return null;
             }));
@@ -283,10 +228,8 @@ class LedgerBenchmark {
                 List<Approved> file = new ArrayList<>(List.of(first));
                 approved.drainTo(file);
                 StringJoiner items = new StringJoiner(",", "{\"items\":[", "]}");
-                file.forEach(payout -> items.add("{\"payoutId\":\"" + payout.id() + "\",\"outcome\":\"PAID\","
-                        + "\"reference\":\"B-" + payout.id().substring(0, 8) + "\"}"));
-                boolean ok = call(http, List.of(latency, settlements), base + "/api/payouts/settlements",
-                        World.FINANCE_2, items.toString(), 200) != null;
+                file.forEach(payout -> items.add(paid(payout.id())));
+                boolean ok = run.settle(items.toString());
                 files.incrementAndGet();
                 file.forEach(payout -> payout.settled().complete(ok));
             }
@@ -298,45 +241,99 @@ class LedgerBenchmark {
         finance.get();
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("clients", CLIENTS);
-        figures.put("seconds", BenchFigures.round(elapsed, 2));
-        figures.put("payouts_paid", loops.get());
-        figures.put("failed_loops", failures.get());
+        Map<String, Object> figures = run.figures(elapsed, cpu);
         figures.put("settlements", files.get());
-        figures.put("payouts_per_settlement", BenchFigures.round((double) loops.get() / Math.max(1, files.get()), 1));
-        figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / elapsed, 1));
-        figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / elapsed, 1));
-        figures.put("latency", BenchFigures.summary(latency.getIntervalHistogram()));
-        figures.put("latency_request", BenchFigures.summary(requests.getIntervalHistogram()));
-        figures.put("latency_approve", BenchFigures.summary(approvals.getIntervalHistogram()));
-        figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
-        figures.put("cpu", cpu.stop());
+        figures.put("payouts_per_settlement", BenchFigures.round((double) run.paid() / Math.max(1, files.get()), 1));
         return figures;
+    }
+
+    private static String paid(String payout) {
+        return "{\"payoutId\":\"" + payout + "\",\"outcome\":\"PAID\",\"reference\":\"B-" + payout.substring(0, 8)
+                + "\"}";
     }
 
     /** A payout approved and waiting for the bank file, and the client waiting for its settlement. */
     private record Approved(String id, CompletableFuture<Boolean> settled) {
     }
 
-    private static String call(HttpClient http, List<Recorder> latency, String url, String token, String body,
-            int status) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (url.endsWith("/api/payouts")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
+    /** One REST phase: its HTTP client, its latency per step and over every call, the loops that paid or failed. */
+    private static final class RestRun {
+
+        private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        private final String base;
+        private final Recorder latency = new Recorder(60_000_000L, 3);
+        private final Recorder requests = new Recorder(60_000_000L, 3);
+        private final Recorder approvals = new Recorder(60_000_000L, 3);
+        private final Recorder settlements = new Recorder(60_000_000L, 3);
+        private final AtomicLong loops = new AtomicLong();
+        private final AtomicLong failures = new AtomicLong();
+
+        RestRun(String base) {
+            this.base = base;
         }
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            long micros = Math.max(1, (System.nanoTime() - start) / 1000);
-            latency.forEach(recorder -> recorder.recordValue(micros));
-            return response.statusCode() == status ? response.body() : null;
-        } catch (java.io.IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+
+        /** Requests 50.00 as the member and has finance approve it: the payout's id, or null when a call failed. */
+        String requestAndApprove(Payable payable) {
+            String created = call(List.of(latency, requests), base + "/api/payouts", payable.member().token(),
+                    "{\"amount\":\"50.00\",\"methodId\":\"" + payable.methodId() + "\"}", 201);
+            if (created == null) {
+                return null;
+            }
+            Matcher id = ID.matcher(created);
+            id.find();
+            String payout = id.group(1);
+            return call(List.of(latency, approvals), base + "/api/payouts/" + payout + "/approve", World.FINANCE_1, "",
+                    200) != null ? payout : null;
+        }
+
+        boolean settle(String items) {
+            return call(List.of(latency, settlements), base + "/api/payouts/settlements", World.FINANCE_2, items,
+                    200) != null;
+        }
+
+        void count(boolean paid) {
+            (paid ? loops : failures).incrementAndGet();
+        }
+
+        long paid() {
+            return loops.get();
+        }
+
+        Map<String, Object> figures(double elapsed, CpuUsage cpu) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("clients", CLIENTS);
+            figures.put("seconds", BenchFigures.round(elapsed, 2));
+            figures.put("payouts_paid", loops.get());
+            figures.put("failed_loops", failures.get());
+            figures.put("payout_requests_per_s", BenchFigures.round(loops.get() / elapsed, 1));
+            figures.put("postings_per_s", BenchFigures.round(2 * loops.get() / elapsed, 1));
+            figures.put("latency", BenchFigures.summary(latency.getIntervalHistogram()));
+            figures.put("latency_request", BenchFigures.summary(requests.getIntervalHistogram()));
+            figures.put("latency_approve", BenchFigures.summary(approvals.getIntervalHistogram()));
+            figures.put("latency_settle", BenchFigures.summary(settlements.getIntervalHistogram()));
+            figures.put("cpu", cpu.stop());
+            return figures;
+        }
+
+        private String call(List<Recorder> recorders, String url, String token, String body, int status) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (url.endsWith("/api/payouts")) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                long micros = Math.max(1, (System.nanoTime() - start) / 1000);
+                recorders.forEach(recorder -> recorder.recordValue(micros));
+                return response.statusCode() == status ? response.body() : null;
+            } catch (java.io.IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 

@@ -78,8 +78,7 @@ public class AdminAudit {
         AdminActionPerformed event = new AdminActionPerformed(caller.subject(), List.copyOf(caller.roles()),
                 service.name(), action, entityType, entityId.toString(), tree(before), tree(after),
                 clientAddress(), TraceContext.currentTraceId(), clock.instant());
-        // The outbox's plain-JDBC insert: no native-query translation and no flush of the session before it.
-        outbox.publishAll(List.of(new OutboxWriter.Event(EventType.ADMIN_ACTION_PERFORMED, entityId, event)));
+        outbox.publish(EventType.ADMIN_ACTION_PERFORMED, entityId, event);
     }
 
     private boolean isAuditedCaller() {

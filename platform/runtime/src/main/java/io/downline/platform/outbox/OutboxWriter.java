@@ -22,14 +22,11 @@ import io.downline.platform.events.EventType;
  * commit; if the transaction rolls back, the event never existed.
  *
  * <p>Call it after the state change, so that the row lock the change takes orders the outbox rows of one
- * aggregate the same way as the changes themselves.
+ * aggregate the same way as the changes themselves: the session's pending changes are flushed (and so their row
+ * locks taken) before the outbox row is inserted.
  */
 @ApplicationScoped
 public class OutboxWriter {
-
-    private static final String INSERT = """
-            INSERT INTO outbox (event_id, topic, aggregate_id, type, payload, traceparent)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)""";
 
     private static final String INSERT_ALL = """
             INSERT INTO outbox (event_id, topic, aggregate_id, type, payload, traceparent)
@@ -53,21 +50,12 @@ public class OutboxWriter {
     /** Queues an event keyed by its aggregate id; returns its {@code ce_id}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, Object aggregateId, EventPayload payload) {
-        UUID eventId = UUID.randomUUID();
-        entityManager.createNativeQuery(INSERT)
-                .setParameter(1, eventId)
-                .setParameter(2, topicOf(type, payload))
-                .setParameter(3, String.valueOf(aggregateId))
-                .setParameter(4, type.type())
-                .setParameter(5, EventJson.write(payload))
-                .setParameter(6, TraceContext.currentTraceparent())
-                .executeUpdate();
-        return eventId;
+        return publishAll(List.of(new Event(type, aggregateId, payload))).get(0);
     }
 
     /**
      * Queues events in one statement, in their order (the relay publishes each aggregate's rows in outbox order);
-     * returns their {@code ce_id}s in the same order. For a consumer that applies a batch set-based.
+     * returns their {@code ce_id}s in the same order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> publishAll(List<Event> events) {
@@ -89,8 +77,9 @@ public class OutboxWriter {
             payloads[i] = EventJson.write(event.payload());
         }
         String traceparent = TraceContext.currentTraceparent();
-        entityManager.unwrap(Session.class).doWork(connection -> insertAll(connection, traceparent, ids, topics,
-                aggregates, types, payloads));
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        session.doWork(connection -> insertAll(connection, traceparent, ids, topics, aggregates, types, payloads));
         return List.of(ids);
     }
 

@@ -46,8 +46,6 @@ final class RelayRound {
     private record InFlight(OutboxRow row, Future<RecordMetadata> ack) {
     }
 
-    private static final ArrayDeque<OutboxRow> NONE = new ArrayDeque<>();
-
     private final Connection connection;
     private final Producer<String, String> producer;
     private final OutboxConfig.Relay config;
@@ -135,7 +133,8 @@ final class RelayRound {
                 pending.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(pending.row().id());
                 metrics.published(Duration.between(pending.row().createdAt(), clock.instant()));
-                OutboxRow next = sendsStopped ? null : behind.getOrDefault(pending.row().aggregateId(), NONE).poll();
+                // A row is sent only after its aggregate has a place in `behind`.
+                OutboxRow next = sendsStopped ? null : behind.get(pending.row().aggregateId()).poll();
                 if (next != null) {
                     send(next);
                 }

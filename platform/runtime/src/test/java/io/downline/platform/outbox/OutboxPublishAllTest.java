@@ -21,7 +21,10 @@ import io.downline.platform.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@link OutboxWriter#publishAll}: one statement, the events in their order, and nothing when the change rolls back. */
+/**
+ * {@link OutboxWriter}: events queued together in one statement and in their order, nothing when the change rolls
+ * back, and the change's pending writes before its outbox row.
+ */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
 class OutboxPublishAllTest {
@@ -63,5 +66,14 @@ class OutboxPublishAllTest {
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(table.countFor(widget)).isEqualTo(before).isZero();
+    }
+
+    @Test
+    void theChangesPendingWritesGoBeforeItsOutboxRow() {
+        UUID widget = UUID.randomUUID();
+        events.rename(widget, "before");
+
+        // Without the flush, the session would still hold the new name and the row the old one (and no row lock).
+        assertThat(events.renameUnflushedThenReadBack(widget, "after")).isEqualTo("after");
     }
 }

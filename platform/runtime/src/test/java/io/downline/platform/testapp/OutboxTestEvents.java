@@ -1,5 +1,7 @@
 package io.downline.platform.testapp;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +10,8 @@ import java.util.stream.IntStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.admin.AdminActionPerformed;
@@ -55,6 +59,25 @@ public class OutboxTestEvents {
     private AdminActionPerformed action(UUID widgetId, String name) {
         return new AdminActionPerformed("test-admin", List.of("admin"), "platform-test", name, "widget",
                 widgetId.toString(), null, null, null, null, clock.instant());
+    }
+
+    /**
+     * Renames an existing widget without flushing, queues the event, and returns the widget's name as the database
+     * holds it on the transaction's connection right after: the outbox row must come after the change's write.
+     */
+    @Transactional
+    public String renameUnflushedThenReadBack(UUID widgetId, String name) {
+        entityManager.find(Widget.class, widgetId).name = name;
+        outbox.publish(EventType.ADMIN_ACTION_PERFORMED, widgetId, action(widgetId, name));
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM widget WHERE id = ?")) {
+                statement.setObject(1, widgetId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
     }
 
     /** Renames the widget (creating it first if needed) and queues the event; the action names the step. */
