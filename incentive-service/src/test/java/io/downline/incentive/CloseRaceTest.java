@@ -38,8 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(DownlineTestResource.class)
 class CloseRaceTest {
 
-    /** The engine's batch (a poll of one event here) locking the progress rows its events change. */
-    static final String ENGINE_LOCKING_ITS_ROWS = "%FROM progress WHERE (program_id, member_id) IN%FOR UPDATE";
+    /** The engine's batch (a poll of one event here) storing the progress rows its events change. */
+    static final String ENGINE_LOCKING_ITS_ROWS = "%UPDATE progress p SET personal_volume = u.pv%";
 
     @Inject
     TestClock clock;
@@ -65,7 +65,8 @@ class CloseRaceTest {
         CompletableFuture<Integer> close;
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
-            // Holding Dana's progress row stops the engine inside its event, after it share-locked the program.
+            // Holding Dana's progress row stops the engine inside its event (storing the row), after it share-locked the
+            // program.
             try (PreparedStatement lock = blocker.prepareStatement(
                     "SELECT 1 FROM progress WHERE program_id = ? AND member_id = ? FOR UPDATE")) {
                 lock.setObject(1, program);

@@ -33,5 +33,17 @@ public interface IncentiveConfig {
 
         /** The largest top N a caller may ask for. */
         int maxSize();
+
+        /**
+         * About how many members each program lists in {@code leaderboard_top} (from max-size to 4 × this, plus
+         * ties at the floor); at least max-size.
+         */
+        int candidates();
+
+        /**
+         * How often each published program's floor is checked against those bounds: a duration ({@code 5s}), or
+         * {@code off} (read by the scheduler, which accepts both).
+         */
+        String floorEvery();
     }
 }

@@ -14,15 +14,20 @@ import io.downline.incentive.domain.LeaderboardPage;
 import io.downline.incentive.domain.ProgramStatus;
 
 /**
- * Leaderboards from two indexes: the top N is a range of {@code progress_leaderboard_idx} (score, then who got
- * there first); a member's position is one plus the sum of the score buckets above theirs, a range of at most
- * one row per distinct score, whatever the number of members.
+ * Leaderboards from two small tables: the top N is a range of {@code leaderboard_top}'s order (score, then who got
+ * there first); a member's position is one plus the sum of the score buckets above theirs, a range of at most one
+ * row per distinct score, whatever the number of members.
  */
 @ApplicationScoped
 public class LeaderboardStore {
 
     private static final int TOP = 1;
     private static final int OWN = 2;
+    /** The top's candidates: the listed rows ({@code leaderboard_top}), or every eligible row. */
+    private static final String LISTED = "SELECT member_id, score, tier_reached, progress_percent, score_since"
+            + " FROM leaderboard_top WHERE program_id = ?";
+    private static final String ALL = "SELECT member_id, score, tier_reached, progress_percent, score_since"
+            + " FROM progress WHERE program_id = ? AND eligible";
 
     /** A line of {@link #page}: 0 the program's status and the participants, 1 the top, 2 the reader's own. */
     private record Line(int part, String status, long participants, LeaderboardEntry entry) {
@@ -40,6 +45,16 @@ public class LeaderboardStore {
      * every higher score is among the rows before; the member's is one plus the buckets above their score.
      */
     public LeaderboardPage page(UUID programId, UUID memberId, int size) {
+        LeaderboardPage page = page(LISTED, programId, memberId, size);
+        if (page.top().size() < size && page.top().size() < page.participants()) {
+            // Fewer members listed than asked for, though more take part: departures from the top took the listed
+            // rows below the page's size before the floor was lowered again. Exact from the whole table meanwhile.
+            return page(ALL, programId, memberId, size);
+        }
+        return page;
+    }
+
+    private LeaderboardPage page(String top, UUID programId, UUID memberId, int size) {
         List<Line> rows = sql.query("""
                 SELECT 0 AS part, (SELECT status FROM program WHERE id = ?) AS status, NULL::bigint AS position,
                     NULL::uuid AS member_id, NULL::numeric AS score,
@@ -48,14 +63,13 @@ public class LeaderboardStore {
                 UNION ALL
                 SELECT 1, NULL, rank() OVER (ORDER BY score DESC), member_id, score, tier_reached, progress_percent,
                     score_since, NULL
-                FROM (SELECT member_id, score, tier_reached, progress_percent, score_since FROM progress
-                      WHERE program_id = ? AND eligible ORDER BY score DESC, score_since, member_id LIMIT ?) AS top
+                FROM (%s ORDER BY score DESC, score_since, member_id LIMIT ?) AS top
                 UNION ALL
                 SELECT 2, NULL, 1 + (SELECT coalesce(sum(b.members), 0) FROM leaderboard_bucket b
                                WHERE b.program_id = p.program_id AND b.score > p.score),
                     member_id, score, tier_reached, progress_percent, score_since, NULL
                 FROM progress p WHERE p.program_id = ? AND p.member_id = ?::uuid AND p.eligible
-                ORDER BY part, score DESC, score_since, member_id""",
+                ORDER BY part, score DESC, score_since, member_id""".formatted(top),
                 row -> new Line(row.getInt("part"), row.getString("status"), row.getLong("participants"),
                         row.getInt("part") == 0 ? null
                         : new LeaderboardEntry(row.getLong("position"), uuid(row, "member_id"),

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -126,28 +127,37 @@ public class ProgressStore {
                 array("uuid", keys.stream().map(ProgressKey::memberId).toList())));
     }
 
-    /** The rows of these keys that exist, locked until the transaction ends, in key order. */
-    public List<ProgressRow> lockAll(List<ProgressKey> keys) {
-        return sql.query("SELECT " + RETURNED + " FROM progress WHERE (program_id, member_id) IN"
-                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY member_id, program_id FOR UPDATE",
-                this::row,
+    /** A row as read, with its version: its {@code xmin}, which every write of the row changes. */
+    public record Versioned(ProgressRow row, String version) {
+    }
+
+    /**
+     * The rows of these keys that exist, in key order, unlocked: {@link #saveAll} writes each only if it is still the
+     * version read (a lock here would write every row twice, the lock and then the update).
+     */
+    public List<Versioned> readAll(List<ProgressKey> keys) {
+        return sql.query("SELECT " + RETURNED + ", xmin::text AS version FROM progress WHERE (program_id, member_id) IN"
+                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY member_id, program_id",
+                row -> new Versioned(row(row), row.getString("version")),
                 array("uuid", keys.stream().map(ProgressKey::programId).toList()),
                 array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
     }
 
     /**
-     * Stores rows locked by {@link #lockAll} as they now stand: figures, eligibility, evaluation and the score's
-     * time, all computed by the caller.
+     * Stores rows read by {@link #readAll} as they now stand (figures, eligibility, evaluation and the score's time,
+     * all computed by the caller), in key order, each only if it is still the version read; returns how many were
+     * stored. A row another transaction changed meanwhile is waited for and then left alone.
      */
-    public void saveAll(List<ProgressRow> rows, Instant now) {
-        sql.update("""
+    public int saveAll(List<ProgressRow> rows, Map<ProgressKey, String> versions, Instant now) {
+        return sql.update("""
                 UPDATE progress p SET personal_volume = u.pv, group_volume = u.gv, new_sponsored = u.sponsored,
                     eligible = u.eligible, tier_reached = u.tier, criteria_met = u.met, criteria_total = u.total,
                     progress_percent = u.percent, score = u.score, score_since = u.since, updated_at = ?
                 FROM unnest(?::uuid[], ?::uuid[], ?::numeric[], ?::numeric[], ?::int[], ?::boolean[], ?::smallint[],
-                    ?::smallint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::timestamptz[])
-                    AS u (program_id, member_id, pv, gv, sponsored, eligible, tier, met, total, percent, score, since)
-                WHERE p.program_id = u.program_id AND p.member_id = u.member_id""",
+                    ?::smallint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::timestamptz[], ?::text[])
+                    AS u (program_id, member_id, pv, gv, sponsored, eligible, tier, met, total, percent, score, since,
+                        version)
+                WHERE p.program_id = u.program_id AND p.member_id = u.member_id AND p.xmin::text = u.version""",
                 now,
                 array("uuid", rows.stream().map(ProgressRow::programId).toList()),
                 array("uuid", rows.stream().map(ProgressRow::memberId).toList()),
@@ -160,7 +170,9 @@ public class ProgressStore {
                 array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
                 array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
                 array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
-                array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()));
+                array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()),
+                array("text", rows.stream().map(r -> versions.get(new ProgressKey(r.programId(), r.memberId())))
+                        .toList()));
     }
 
     /** The member's rows in these programs, locked until the transaction ends. */

@@ -35,6 +35,7 @@ final class BatchSettlement {
     private final Set<ProgressKey> live;
     private final Instant now;
     private final Set<ProgressKey> touched = new TreeSet<>();
+    private final Set<ProgressKey> ranked = new TreeSet<>();
     private final List<UUID> bucketPrograms = new ArrayList<>();
     private final List<BigDecimal> bucketScores = new ArrayList<>();
     private final List<Integer> bucketDeltas = new ArrayList<>();
@@ -68,6 +69,7 @@ final class BatchSettlement {
         rows.put(key, settled.after());
         touched.add(key);
         if (settled.moved()) {
+            ranked.add(key);
             moveBuckets(settled);
             decide(key, settled);
         }
@@ -102,6 +104,11 @@ final class BatchSettlement {
     /** The rows the batch changed, as they now stand, in key order. */
     List<ProgressRow> touchedRows() {
         return touched.stream().map(rows::get).toList();
+    }
+
+    /** The rows whose eligibility or evaluation moved at some step, as they now stand, in key order. */
+    List<ProgressRow> rankedRows() {
+        return ranked.stream().map(rows::get).toList();
     }
 
     List<UUID> bucketPrograms() {

@@ -23,6 +23,7 @@ import io.downline.incentive.domain.Settled;
 import io.downline.incentive.domain.ProgressKey;
 import io.downline.incentive.repository.AnnouncementStore;
 import io.downline.incentive.repository.EngineFacts;
+import io.downline.incentive.repository.LeaderboardTopStore;
 import io.downline.incentive.repository.ProgramStore;
 import io.downline.incentive.repository.ProgressStore;
 import io.downline.incentive.repository.QualificationStore;
@@ -47,19 +48,21 @@ public class Engine {
     private final EngineFacts facts;
     private final QualificationStore qualifications;
     private final AnnouncementStore announcements;
+    private final LeaderboardTopStore top;
     private final OutboxWriter outbox;
     private final Parking parking;
     private final Clock clock;
 
     public Engine(ProgramStore programs, OpenPrograms open, ProgressStore progress, EngineFacts facts,
-            QualificationStore qualifications, AnnouncementStore announcements, OutboxWriter outbox, Parking parking,
-            Clock clock) {
+            QualificationStore qualifications, AnnouncementStore announcements, LeaderboardTopStore top, OutboxWriter outbox,
+            Parking parking, Clock clock) {
         this.programs = programs;
         this.open = open;
         this.progress = progress;
         this.facts = facts;
         this.qualifications = qualifications;
         this.announcements = announcements;
+        this.top = top;
         this.outbox = outbox;
         this.parking = parking;
         this.clock = clock;
@@ -219,6 +222,7 @@ public class Engine {
         if (!moved.isEmpty()) {
             progress.saveEvaluations(memberId, moved, now);
             progress.moveBuckets(bucketPrograms, bucketScores, bucketDeltas);
+            top.follow(moved);
         }
         return moved;
     }

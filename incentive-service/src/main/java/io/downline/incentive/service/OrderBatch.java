@@ -27,6 +27,7 @@ import io.downline.incentive.domain.QualificationKey;
 import io.downline.incentive.domain.Sale;
 import io.downline.incentive.repository.AnnouncementStore;
 import io.downline.incentive.repository.EngineFacts;
+import io.downline.incentive.repository.LeaderboardTopStore;
 import io.downline.incentive.repository.ProgramStore;
 import io.downline.incentive.repository.ProgressStore;
 import io.downline.incentive.repository.QualificationStore;
@@ -38,12 +39,14 @@ import io.downline.platform.outbox.OutboxWriter;
 
 /**
  * A batch of order events applied set-based, with the same effect as {@link Engine#orderCompleted} and
- * {@link Engine#orderRefunded} one after the other: the published programs read once, the sales recorded in one
- * statement, every progress row of the batch locked, stored and marked for announcement in one statement each (in
- * key order; rows missing are created and locked in two more), the steps settled in memory in the batch's order
- * ({@link BatchSettlement}), one move of the leaderboard's buckets, and the qualifications in at most three
- * statements. Anything the batch cannot apply whole (a seller or a sale not
- * known yet) throws, so that the platform applies the batch one event at a time.
+ * {@link Engine#orderRefunded} one after the other: the published programs read once (share-locked), the sales
+ * recorded in one statement, every progress row of the batch read in one statement (rows missing are created and read
+ * in two more), the steps settled in memory in the batch's order ({@link BatchSettlement}), then one statement each
+ * to store the rows, mark them for announcement, move the leaderboard's buckets (after locking them in key order)
+ * and list the top, and the qualifications in at most three statements. The rows are not locked when read: each is
+ * stored only if it is still the version read, and if another transaction changed one meanwhile the batch throws
+ * {@link ProgressChanged}. That, and anything else the batch cannot apply whole (a seller or a sale not known yet),
+ * makes the platform apply the batch one event at a time.
  */
 @ApplicationScoped
 public class OrderBatch {
@@ -54,19 +57,21 @@ public class OrderBatch {
     private final EngineFacts facts;
     private final QualificationStore qualifications;
     private final AnnouncementStore announcements;
+    private final LeaderboardTopStore top;
     private final OutboxWriter outbox;
     private final Parking parking;
     private final Clock clock;
 
     public OrderBatch(ProgramStore programs, OpenPrograms open, ProgressStore progress, EngineFacts facts,
-            QualificationStore qualifications, AnnouncementStore announcements, OutboxWriter outbox, Parking parking,
-            Clock clock) {
+            QualificationStore qualifications, AnnouncementStore announcements, LeaderboardTopStore top, OutboxWriter outbox,
+            Parking parking, Clock clock) {
         this.programs = programs;
         this.open = open;
         this.progress = progress;
         this.facts = facts;
         this.qualifications = qualifications;
         this.announcements = announcements;
+        this.top = top;
         this.outbox = outbox;
         this.parking = parking;
         this.clock = clock;
@@ -136,15 +141,23 @@ public class OrderBatch {
         }
     }
 
+    private List<ProgressRow> read(List<ProgressKey> keys, Map<ProgressKey, String> versions) {
+        return progress.readAll(keys).stream().map(read -> {
+            versions.put(new ProgressKey(read.row().programId(), read.row().memberId()), read.version());
+            return read.row();
+        }).toList();
+    }
+
     private void settle(List<Step> steps, Map<UUID, MemberStanding> standings, Instant now) {
         if (steps.isEmpty()) {
             return;
         }
         List<ProgressKey> keys = steps.stream().map(Step::key).distinct().sorted().toList();
-        List<ProgressRow> rows = new ArrayList<>(progress.lockAll(keys));
+        Map<ProgressKey, String> versions = new HashMap<>();
+        List<ProgressRow> rows = new ArrayList<>(read(keys, versions));
         // A sale (even of zero volume) creates the row; a refund lowers only a row that exists. The rows that exist
-        // are locked first and only the missing ones created (a member's first sale in a program): both steps take
-        // their rows in key order, and inserts of one key by two transactions wait for each other in that order.
+        // are read first and only the missing ones created (a member's first sale in a program), in key order:
+        // inserts of one key by two transactions wait for each other in that order.
         Set<ProgressKey> found = new HashSet<>();
         rows.forEach(row -> found.add(new ProgressKey(row.programId(), row.memberId())));
         List<ProgressKey> missing = steps.stream().filter(s -> s.delta().signum() >= 0).map(Step::key)
@@ -152,7 +165,7 @@ public class OrderBatch {
         Set<ProgressKey> created = Set.of();
         if (!missing.isEmpty()) {
             created = progress.createMissing(missing, now);
-            rows.addAll(progress.lockAll(missing));
+            rows.addAll(read(missing, versions));
         }
         BatchSettlement settlement = new BatchSettlement(rows, created, now);
         for (Step step : steps) {
@@ -160,10 +173,13 @@ public class OrderBatch {
                     standings.get(step.key().memberId()), step.delta());
         }
         List<ProgressRow> touched = settlement.touchedRows();
-        progress.saveAll(touched, now);
+        if (progress.saveAll(touched, versions, now) != touched.size()) {
+            throw new ProgressChanged();
+        }
         announcements.mark(touched.stream().map(row -> new ProgressKey(row.programId(), row.memberId())).toList());
         progress.lockBuckets(settlement.bucketPrograms(), settlement.bucketScores());
         progress.moveBuckets(settlement.bucketPrograms(), settlement.bucketScores(), settlement.bucketDeltas());
+        top.follow(settlement.rankedRows());
         qualify(settlement, now);
     }
 

@@ -70,6 +70,8 @@ class EngineThroughputBenchmark {
     static final int EVENTS = Integer.getInteger("bench.incentive.events", 100_000);
     static final int WARM_UP_EVENTS = Integer.getInteger("bench.incentive.warm-up-events", 30_000);
     static final int PROGRAMS = 10;
+    /** The service's default of downline.incentives.leaderboard.candidates: the floor the service would set. */
+    static final int LISTED = 1_000;
     static final int LEADERBOARD_READS_PER_SECOND =
             Integer.getInteger("bench.incentive.leaderboard-reads-per-second", 20);
     static final double EVENTS_PER_SECOND = 5_000;
@@ -192,8 +194,9 @@ class EngineThroughputBenchmark {
      * members deleted from the projection, programs left published closed), then loads: the members in the
      * projection, and their progress in every program with a whole-number PV from 0 to 1,199 and the evaluation the
      * rules give it (below 500: PV / 5 %; 500 to 999: Bronze and PV / 10 %; from 1,000: Silver, 100 %, score 200),
-     * exact at two decimals; then the leaderboard's buckets from those rows. A member's rows are laid out together,
-     * member after member (the lateral join, which OFFSET 0 keeps the planner from flattening, makes the members the
+     * exact at two decimals; then the leaderboard's buckets from those rows, each program's floor as the service
+     * sets it (the highest score with 1,000 members at or above it) and the rows listed above it. A member's rows
+     * are laid out together, member after member (the lateral join, which OFFSET 0 keeps the planner from flattening, makes the members the
      * outer loop), as the engine creates them: a member's first sale creates their row in every open program in one
      * statement. Bulk-loaded: one statement per table, with the progress table's indexes and constraints dropped during
      * the load and built again after it (the same definitions, read from the catalogue), all in one transaction; then
@@ -203,7 +206,7 @@ class EngineThroughputBenchmark {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
-            statement.execute("TRUNCATE progress, leaderboard_bucket, qualification, sale");
+            statement.execute("TRUNCATE progress, leaderboard_bucket, leaderboard_top, qualification, sale");
             statement.execute("DELETE FROM member_projection WHERE oidc_subject LIKE 'bench-%'");
             try (PreparedStatement close = connection.prepareStatement("UPDATE program SET status = 'CLOSED',"
                     + " closed_at = now() WHERE status = 'PUBLISHED' AND NOT id = ANY (?)")) {
@@ -254,10 +257,26 @@ class EngineThroughputBenchmark {
             statement.execute("""
                     INSERT INTO leaderboard_bucket (program_id, score, members)
                     SELECT program_id, score, count(*) FROM progress WHERE eligible GROUP BY program_id, score""");
+            try (PreparedStatement listed = connection.prepareStatement("""
+                    UPDATE program p SET leaderboard_floor = coalesce((
+                        SELECT score FROM (SELECT score, sum(members) OVER (ORDER BY score DESC) AS above
+                                           FROM leaderboard_bucket WHERE program_id = p.id) AS b
+                        WHERE above >= %d ORDER BY score DESC LIMIT 1), 0)
+                    WHERE p.id = ANY (?)""".formatted(LISTED))) {
+                listed.setArray(1, connection.createArrayOf("uuid", programs.toArray()));
+                listed.executeUpdate();
+            }
+            statement.execute("""
+                    INSERT INTO leaderboard_top (program_id, member_id, score, score_since, tier_reached,
+                        progress_percent)
+                    SELECT p.program_id, p.member_id, p.score, p.score_since, p.tier_reached, p.progress_percent
+                    FROM progress p JOIN program g ON g.id = p.program_id
+                    WHERE p.eligible AND p.score >= g.leaderboard_floor""");
             connection.commit();
             connection.setAutoCommit(true);
             statement.execute("VACUUM ANALYZE progress");
             statement.execute("VACUUM ANALYZE leaderboard_bucket");
+            statement.execute("VACUUM ANALYZE leaderboard_top");
             statement.execute("VACUUM ANALYZE member_projection");
             statement.execute("VACUUM ANALYZE sale");
         }
