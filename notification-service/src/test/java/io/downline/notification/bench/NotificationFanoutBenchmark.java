@@ -38,6 +38,8 @@ import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.downline.notification.support.Db;
 import io.downline.notification.support.MailAndLoginTestResource;
 import io.downline.notification.websocket.Rooms;
@@ -93,6 +95,9 @@ class NotificationFanoutBenchmark {
     @Inject
     Rooms rooms;
 
+    @Inject
+    MeterRegistry registry;
+
     private final Recorder total = new Recorder(60_000_000L, 3);
     private final Recorder stored = new Recorder(60_000_000L, 3);
     private final Recorder pushed = new Recorder(60_000_000L, 3);
@@ -134,9 +139,13 @@ class NotificationFanoutBenchmark {
         stored.reset();
         pushed.reset();
         long receivedBefore = received.get();
+        double ownBefore = pushes("own");
+        double listenerBefore = pushes("listener");
         long sent = publish(dataSource, members, SECONDS, true);
         await().atMost(Duration.ofMinutes(3)).until(() -> received.get() - receivedBefore >= sent);
         Map<String, Object> cpuUsage = cpu.stop();
+        long pushedOwn = Math.round(pushes("own") - ownBefore);
+        long pushedByListener = Math.round(pushes("listener") - listenerBefore);
         clients.getOutputStream().write("STOP\n".getBytes(StandardCharsets.UTF_8));
         clients.getOutputStream().flush();
         String[] end = done.get(1, TimeUnit.MINUTES).split(" ");
@@ -181,6 +190,8 @@ class NotificationFanoutBenchmark {
         report.put("hop_relayed_to_stored", BenchFigures.summary(relay[1]));
         report.put("hop_commit_to_stored", BenchFigures.summary(storedMs));
         report.put("hop_stored_to_client", BenchFigures.summary(pushedMs));
+        report.put("pushes_written_first_by_own_replica", pushedOwn);
+        report.put("pushes_written_first_by_listener", pushedByListener);
         report.put("sequence_gaps", gaps);
         report.put("sequence_duplicates", duplicates);
         report.put("cpu", cpuUsage);
@@ -192,6 +203,11 @@ class NotificationFanoutBenchmark {
                 .writeAndAssert(report);
         assertThat(stillOpen).isEqualTo(CONNECTIONS);
         Files.delete(tokens);
+    }
+
+    /** Live frames written to sockets by one path (own: after the storing commit; listener: NOTIFY). */
+    private double pushes(String path) {
+        return registry.get("downline_notification_pushes_total").tag("path", path).counter().count();
     }
 
     /** The consumer transactions that stored the measured events' notifications (their rows' distinct xmin). */
