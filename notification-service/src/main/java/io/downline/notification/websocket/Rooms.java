@@ -39,13 +39,14 @@ public class Rooms {
                 .description("WebSocket connections open on this replica").register(registry);
         slowDisconnects = Counter.builder("downline_notification_slow_disconnects_total")
                 .description("Sockets closed because their client could not keep up").register(registry);
-        sentOwn = Counter.builder("downline_notification_pushes_total").tag("path", "own")
-                .description("Live notifications written to sockets, by the path that got there first: own (pushed"
-                        + " by the replica that stored them, after its commit) or listener (its NOTIFY)")
-                .register(registry);
-        sentFromListener = Counter.builder("downline_notification_pushes_total").tag("path", "listener")
-                .description("Live notifications written to sockets, by the path that got there first: own (pushed"
-                        + " by the replica that stored them, after its commit) or listener (its NOTIFY)")
+        sentOwn = pushes(registry, "own");
+        sentFromListener = pushes(registry, "listener");
+    }
+
+    private static Counter pushes(MeterRegistry registry, String path) {
+        return Counter.builder("downline_notification_pushes_total").tag("path", path)
+                .description("Live notifications written to sockets, by the path that got there first: own (pushed by"
+                        + " the replica that stored them, after its commit) or listener (its NOTIFY)")
                 .register(registry);
     }
 
