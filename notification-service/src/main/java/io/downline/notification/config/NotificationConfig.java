@@ -17,6 +17,12 @@ public interface NotificationConfig {
     /** Language of members without one of their own. */
     String defaultLocale();
 
+    /**
+     * Whether this replica pushes the notifications it stored to its own sockets straight after commit, rather
+     * than waiting for its own NOTIFY to come back (the other replicas still get the NOTIFY).
+     */
+    boolean pushOwn();
+
     Mail mail();
 
     LivePage livePage();

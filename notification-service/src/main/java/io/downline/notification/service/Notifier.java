@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.downline.notification.config.NotificationConfig;
 import io.downline.notification.domain.Contact;
@@ -36,7 +37,8 @@ import io.downline.platform.inbox.WaitingFor;
  * Turns drafts into stored notifications: expands recipients to streams, applies each member's preferences,
  * numbers each stream, writes the e-mails asked for, and announces every notification to all replicas
  * (PostgreSQL NOTIFY, delivered at commit; each frame is written once, many to a payload). All in the consumer's
- * transaction.
+ * transaction; the frames are also handed, as {@link StoredFrames}, to whoever observes the transaction's success
+ * (this replica's own sockets).
  */
 @ApplicationScoped
 public class Notifier {
@@ -63,17 +65,19 @@ public class Notifier {
     private final NotificationRepository notifications;
     private final EmailOutboxRepository mails;
     private final NotificationFrames frames;
+    private final Event<StoredFrames> storedFrames;
     private final Clock clock;
     private final Locale defaultLocale;
 
     public Notifier(TeamRepository teams, PreferenceRepository preferences,
-            NotificationRepository notifications, EmailOutboxRepository mails, NotificationFrames frames, Clock clock,
-            NotificationConfig config) {
+            NotificationRepository notifications, EmailOutboxRepository mails, NotificationFrames frames,
+            Event<StoredFrames> storedFrames, Clock clock, NotificationConfig config) {
         this.teams = teams;
         this.preferences = preferences;
         this.notifications = notifications;
         this.mails = mails;
         this.frames = frames;
+        this.storedFrames = storedFrames;
         this.clock = clock;
         this.defaultLocale = Locale.forLanguageTag(config.defaultLocale());
     }
@@ -121,7 +125,9 @@ public class Notifier {
             stored.add(notification(target, room, sequence, now));
         }
         notifications.insertAll(stored);
-        notifications.announceAll(DeliveryPayloads.pack(stored.stream().map(n -> frames.push(n, false)).toList()));
+        List<Push> pushes = stored.stream().map(n -> frames.push(n, false)).toList();
+        notifications.announceAll(DeliveryPayloads.pack(pushes));
+        storedFrames.fire(new StoredFrames(pushes));
         for (int i = 0; i < stored.size(); i++) {
             Target target = kept.get(i);
             if (target.preference(choices).email() && target.to().contact() != null) {

@@ -19,8 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.downline.notification.service.Push;
 
 /**
- * This replica's sockets and who is in which room. Metrics: {@code downline_notification_sockets} (open sockets)
- * and {@code downline_notification_slow_disconnects_total} (sockets closed as too slow).
+ * This replica's sockets and who is in which room. Metrics: {@code downline_notification_sockets} (open sockets),
+ * {@code downline_notification_slow_disconnects_total} (sockets closed as too slow) and
+ * {@code downline_notification_pushes_total{path}} (live frames written, by the path that came first).
  */
 @ApplicationScoped
 public class Rooms {
@@ -30,12 +31,23 @@ public class Rooms {
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscription>> byRoom = new ConcurrentHashMap<>();
     private final Counter slowDisconnects;
+    private final Counter sentOwn;
+    private final Counter sentFromListener;
 
     public Rooms(MeterRegistry registry) {
         Gauge.builder("downline_notification_sockets", sockets, Map::size)
                 .description("WebSocket connections open on this replica").register(registry);
         slowDisconnects = Counter.builder("downline_notification_slow_disconnects_total")
                 .description("Sockets closed because their client could not keep up").register(registry);
+        sentOwn = pushes(registry, "own");
+        sentFromListener = pushes(registry, "listener");
+    }
+
+    private static Counter pushes(MeterRegistry registry, String path) {
+        return Counter.builder("downline_notification_pushes_total").tag("path", path)
+                .description("Live notifications written to sockets, by the path that got there first: own (pushed by"
+                        + " the replica that stored them, after its commit) or listener (its NOTIFY)")
+                .register(registry);
     }
 
     /** Counts a socket closed as too slow. */
@@ -86,10 +98,23 @@ public class Rooms {
     }
 
     /**
-     * Pushes notifications to this replica's sockets in their rooms: one task per event loop, which writes every
-     * frame due on its connections in the order given (a connection's frames stay in order).
+     * Pushes notifications from the listener (stored by any replica) to this replica's sockets in their rooms: one
+     * task per event loop, which writes every frame due on its connections in the order given (a connection's
+     * frames stay in order).
      */
     public void deliver(List<Push> pushes) {
+        deliver(pushes, false);
+    }
+
+    /**
+     * Pushes notifications this replica has just committed, ahead of their NOTIFY; each goes only where it is the
+     * next number of its room (see {@link Subscription#offerOwn}).
+     */
+    public void deliverOwn(List<Push> pushes) {
+        deliver(pushes, true);
+    }
+
+    private void deliver(List<Push> pushes, boolean own) {
         Map<Executor, List<Offer>> byLoop = new IdentityHashMap<>();
         for (Push push : pushes) {
             Set<Subscription> subscriptions = byRoom.get(push.room());
@@ -100,17 +125,23 @@ public class Rooms {
                 }
             }
         }
-        byLoop.forEach((loop, offers) -> loop.execute(() -> offer(offers)));
+        Counter sent = own ? sentOwn : sentFromListener;
+        byLoop.forEach((loop, offers) -> loop.execute(() -> offer(offers, own, sent)));
     }
 
-    private static void offer(List<Offer> offers) {
+    private static void offer(List<Offer> offers, boolean own, Counter sent) {
+        int count = 0;
         for (Offer offer : offers) {
             try {
-                offer.subscription().offer(offer.push());
+                Subscription subscription = offer.subscription();
+                if (own ? subscription.offerOwn(offer.push()) : subscription.offer(offer.push())) {
+                    count++;
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Pushing notification %d of %s failed", offer.push().sequence(), offer.push().room());
             }
         }
+        sent.increment(count);
     }
 
     Set<Subscription> in(String room) {

@@ -9,7 +9,8 @@ import io.downline.notification.service.Push;
 /**
  * A socket in one room. While it replays what the client missed, live notifications of the room are held
  * back; then the held ones it has not sent yet follow, and from then on each live one as it comes. A number
- * already sent is never sent again, so the client sees the stream in order, without gap or duplicate.
+ * already sent is never sent again, and one pushed ahead of the listener goes only right after its predecessor,
+ * so the client sees the stream in order, without gap or duplicate.
  */
 class Subscription {
 
@@ -44,17 +45,39 @@ class Subscription {
         last = Math.max(last, sequence);
     }
 
-    /** A live notification of the room. */
-    synchronized void offer(Push push) {
+    /**
+     * A live notification of the room from the listener: every replica's, in commit order (which is the stream's
+     * order). Returns whether it was sent now.
+     */
+    synchronized boolean offer(Push push) {
         if (ended) {
-            return;
+            return false;
         }
         if (held != null) {
             held.add(push);
-        } else if (push.sequence() > last) {
+            return false;
+        }
+        if (push.sequence() > last) {
             last = push.sequence();
             socket.send(push.frame());
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * A notification this replica has just committed, ahead of its NOTIFY. Transactions that number one stream
+     * commit in the stream's order, but their pushes race, so one is sent only when it is the very next number;
+     * otherwise (an earlier number still on its way, or a replay in progress) the listener brings it in order.
+     * Returns whether it was sent now; the listener's copy is then skipped as already sent.
+     */
+    synchronized boolean offerOwn(Push push) {
+        if (ended || held != null || push.sequence() != last + 1) {
+            return false;
+        }
+        last = push.sequence();
+        socket.send(push.frame());
+        return true;
     }
 
     /**
