@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import io.downline.payout.domain.KycCase;
 import io.downline.payout.repository.KycCaseRepository;
-import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.events.kyc.KycApproved;
 import io.downline.platform.events.kyc.KycExpired;
 import io.downline.platform.events.kyc.KycRejected;
@@ -48,13 +47,6 @@ public class KycProjectionService {
         KycCase kyc = cases.findByIdOptional(event.caseId()).orElseThrow(() -> new WaitingFor(CASE, event.caseId()));
         kyc.status = KycCase.EXPIRED;
         kyc.updatedAt = clock.instant();
-    }
-
-    /** Refuses a member without an approved, unexpired FULL KYC case. */
-    public void requireFullKyc(UUID memberId) {
-        if (!cases.allowsPayouts(memberId, clock.instant())) {
-            throw new BusinessRuleException("A payout needs an approved, unexpired FULL KYC verification");
-        }
     }
 
     private void save(UUID caseId, UUID memberId, String level, String status, Instant expiresAt) {

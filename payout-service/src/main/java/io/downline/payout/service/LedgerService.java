@@ -56,6 +56,16 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Posting post(UUID memberId, UUID causeId, LedgerReason reason, Function<Balances, List<Transfer>> plan) {
+        return post(memberId, causeId, reason, plan, List.of());
+    }
+
+    /**
+     * As {@link #post}, and queues {@code alsoPublish} after the wallet event in the same outbox statement: a step
+     * that announces itself as well as the posting writes its events in one round trip.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Posting post(UUID memberId, UUID causeId, LedgerReason reason, Function<Balances, List<Transfer>> plan,
+            List<OutboxWriter.Event> alsoPublish) {
         Instant now = clock.instant();
         Balances before = ledger.lockWallet(memberId, config.currency(), now);
         List<Transfer> transfers = plan.apply(before);
@@ -65,8 +75,10 @@ public class LedgerService {
                     + " outside its rules");
         }
         ledger.post(memberId, transfers, after, config.currency(), now);
-        walletEvent(memberId, causeId, reason, before, after, transfers, now)
-                .ifPresent(event -> outbox.publishAll(List.of(event)));
+        List<OutboxWriter.Event> events = new ArrayList<>(alsoPublish.size() + 1);
+        walletEvent(memberId, causeId, reason, before, after, transfers, now).ifPresent(events::add);
+        events.addAll(alsoPublish);
+        outbox.publishAll(events);
         return new Posting(before, after, transfers);
     }
 

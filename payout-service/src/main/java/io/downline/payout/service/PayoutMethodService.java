@@ -71,13 +71,6 @@ public class PayoutMethodService {
         return methods.ofMember(memberId);
     }
 
-    /** Refuses a method that is not the member's own; another member's is refused like one that does not exist. */
-    void requireOwned(UUID memberId, UUID methodId) {
-        if (!methods.owns(memberId, methodId)) {
-            throw new BusinessRuleException("methodId", "You have no payout method with this id");
-        }
-    }
-
     /** The full IBAN or address, for the bank file. */
     String destinationOf(PayoutMethod method) {
         return cipher.decrypt(method.id, method.secret);

@@ -20,6 +20,7 @@ import io.downline.payout.domain.LedgerReason;
 import io.downline.payout.domain.Payout;
 import io.downline.payout.domain.Postings;
 import io.downline.payout.repository.PayoutApprovalRepository;
+import io.downline.payout.repository.PayoutEligibility;
 import io.downline.payout.repository.PayoutRepository;
 import io.downline.payout.repository.PayoutStore;
 import io.downline.platform.audit.AdminAudit;
@@ -49,8 +50,7 @@ public class PayoutService {
     private final PayoutRepository payouts;
     private final PayoutStore rows;
     private final PayoutApprovalRepository approvals;
-    private final PayoutMethodService methods;
-    private final KycProjectionService kyc;
+    private final PayoutEligibility eligible;
     private final LedgerService ledger;
     private final OutboxWriter outbox;
     private final AdminAudit audit;
@@ -59,13 +59,12 @@ public class PayoutService {
     private final Clock clock;
 
     public PayoutService(PayoutRepository payouts, PayoutStore rows, PayoutApprovalRepository approvals,
-            PayoutMethodService methods, KycProjectionService kyc, LedgerService ledger, OutboxWriter outbox,
+            PayoutEligibility eligible, LedgerService ledger, OutboxWriter outbox,
             AdminAudit audit, Caller caller, PayoutConfig config, Clock clock) {
         this.payouts = payouts;
         this.rows = rows;
         this.approvals = approvals;
-        this.methods = methods;
-        this.kyc = kyc;
+        this.eligible = eligible;
         this.ledger = ledger;
         this.outbox = outbox;
         this.audit = audit;
@@ -83,22 +82,30 @@ public class PayoutService {
         if (amount.compareTo(config.minimum()) < 0) {
             throw new BusinessRuleException("amount", "The minimum payout is " + Amounts.scaled(config.minimum()));
         }
-        methods.requireOwned(memberId, methodId);
-        kyc.requireFullKyc(memberId);
         Instant now = clock.instant();
+        PayoutEligibility.Eligibility eligibility = eligible.of(memberId, methodId, now);
+        if (!eligibility.ownsMethod()) {
+            // Another member's method is refused like one that does not exist.
+            throw new BusinessRuleException("methodId", "You have no payout method with this id");
+        }
+        if (!eligibility.fullKyc()) {
+            throw new BusinessRuleException("A payout needs an approved, unexpired FULL KYC verification");
+        }
         UUID id = UUID.randomUUID();
+        int required = amount.compareTo(config.dualApprovalFrom()) >= 0 ? 2 : 1;
+        List<OutboxWriter.Event> announced = List.of(new OutboxWriter.Event(EventType.PAYOUT_REQUESTED, id,
+                new PayoutRequested(id, memberId, money(amount), required, now)));
         // The wallet lock serialises one member's requests: the open-request check and the hold see the same state.
+        // The hold's wallet event and payout.requested go out in one outbox statement.
         ledger.post(memberId, id, LedgerReason.PAYOUT_HOLD, before -> {
             if (payouts.hasOpen(memberId)) {
                 throw new ConflictException("You already have an open payout request; wait for it or cancel it");
             }
             return Postings.hold(id, memberId, amount, before);
-        });
-        int required = amount.compareTo(config.dualApprovalFrom()) >= 0 ? 2 : 1;
+        }, announced);
         Payout payout = Payout.request(id, memberId, caller.subject(), methodId, amount, config.currency(), required,
                 now);
         rows.insert(payout);
-        publish(EventType.PAYOUT_REQUESTED, id, new PayoutRequested(id, memberId, money(amount), required, now));
         audit.record("payout.request", "payout", id, null, PayoutSnapshot.of(payout));
         return payout;
     }
@@ -129,9 +136,8 @@ public class PayoutService {
         PayoutSnapshot before = PayoutSnapshot.of(payout);
         payout.reject(reviewer, reason, now);
         rows.update(List.of(payout));
-        releaseHold(payout);
-        publish(EventType.PAYOUT_REJECTED, id, new PayoutRejected(id, payout.memberId, money(payout.amount),
-                reviewer, reason, now));
+        releaseHold(payout, List.of(new OutboxWriter.Event(EventType.PAYOUT_REJECTED, id, new PayoutRejected(id,
+                payout.memberId, money(payout.amount), reviewer, reason, now))));
         audit.record("payout.reject", "payout", id, before, PayoutSnapshot.of(payout));
         return payout;
     }
@@ -145,7 +151,7 @@ public class PayoutService {
         PayoutSnapshot before = PayoutSnapshot.of(payout);
         payout.cancel(clock.instant());
         rows.update(List.of(payout));
-        releaseHold(payout);
+        releaseHold(payout, List.of());
         audit.record("payout.cancel", "payout", id, before, PayoutSnapshot.of(payout));
         return payout;
     }
@@ -234,9 +240,9 @@ public class PayoutService {
         return rows.lock(id).orElseThrow(() -> NotFoundException.of("Payout", id));
     }
 
-    private void releaseHold(Payout payout) {
+    private void releaseHold(Payout payout, List<OutboxWriter.Event> alsoPublish) {
         ledger.post(payout.memberId, payout.id, LedgerReason.PAYOUT_HOLD_RELEASED,
-                balances -> Postings.releaseHold(payout.id, payout.memberId, payout.amount));
+                balances -> Postings.releaseHold(payout.id, payout.memberId, payout.amount), alsoPublish);
     }
 
     /** One row through the outbox's plain-JDBC insert: no query translation and no session flush before it. */

@@ -28,8 +28,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The HTTP side of {@link Idempotent}: the request filter reads the key and the request's fingerprint and turns
- * the {@link IdempotencyKeys} outcome into a response (or lets the request run); the response filter stores
- * what the first request answered, or releases the key when it failed.
+ * the {@link IdempotencyKeys} outcome into a response (or lets the request run in the transaction that claims
+ * the key); the response filter stores what the first request answered and commits, or rolls the claim back with
+ * the request's effect when it failed.
  */
 @Provider
 @Idempotent
@@ -54,7 +55,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         this.trail = trail;
     }
 
-    private record Claim(String caller, String key) {
+    private record Claim(String caller, String key, String fingerprint, Outcome.Run run) {
     }
 
     @Override
@@ -87,10 +88,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         RequestFingerprint.Read body = RequestFingerprint.read(request.getMethod(), target, request.getEntityStream(),
                 multipartBoundary(request.getMediaType()));
         request.setEntityStream(body.body());
-        Claim claim = new Claim(caller.getPrincipal().getName(), key);
-        Outcome outcome = keys.begin(claim.caller(), claim.key(), body.fingerprint());
-        if (outcome instanceof Outcome.Run) {
-            request.setProperty(CLAIM, claim);
+        String callerName = caller.getPrincipal().getName();
+        Outcome outcome = keys.begin(callerName, key, body.fingerprint());
+        if (outcome instanceof Outcome.Run run) {
+            request.setProperty(CLAIM, new Claim(callerName, key, body.fingerprint(), run));
         } else if (outcome instanceof Outcome.Replay replay) {
             // The first request made (and audited) the change; its replay changes nothing.
             trail.markUnchanged();
@@ -109,15 +110,30 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
+        request.removeProperty(CLAIM);
         if (response.getStatus() >= 500 || RELEASING.contains(response.getStatus())) {
-            keys.release(claim.caller(), claim.key());
+            keys.abandon(claim.run());
             return;
         }
+        StoredResponse answer;
         try {
-            keys.finish(claim.caller(), claim.key(), freeze(response));
+            answer = freeze(response);
         } catch (RuntimeException e) {
-            keys.release(claim.caller(), claim.key());
+            keys.abandon(claim.run());
             throw e;
+        }
+        if (!keys.rollbackOnly(claim.run())) {
+            keys.finish(claim.run(), claim.caller(), claim.key(), answer);
+            return;
+        }
+        // A refusal the business threw (400, 422): its transaction rolls back, then the answer is stored under the
+        // key on its own. A duplicate that claimed the key in between decides the answer for both.
+        keys.abandon(claim.run());
+        Outcome again = keys.begin(claim.caller(), claim.key(), claim.fingerprint());
+        if (again instanceof Outcome.Run run) {
+            keys.finish(run, claim.caller(), claim.key(), answer);
+        } else if (again instanceof Outcome.Replay replay) {
+            replace(response, replay.response());
         }
     }
 
@@ -141,6 +157,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             headers.put(HttpHeaders.CONTENT_TYPE, List.of(type.toString()));
         }
         return new StoredResponse(response.getStatus(), headers, body);
+    }
+
+    private static void replace(ContainerResponseContext response, StoredResponse stored) {
+        response.getHeaders().clear();
+        stored.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+        response.setStatus(stored.status());
+        response.setEntity(stored.body().length > 0 ? stored.body() : null);
     }
 
     private static Response replay(StoredResponse stored) {

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The {@code idempotency_key} table, in plain JDBC: each statement commits on its own, outside the request's
- * business transaction, so that a claim is visible to concurrent repeats before the first request runs.
+ * The {@code idempotency_key} table, in plain JDBC on the pool's connection: inside a transaction the claim and
+ * the stored response join it (the request's business transaction), outside one each statement commits alone.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -42,13 +42,16 @@ public class IdempotencyStore {
     }
 
     /**
-     * Claims the key for a request about to run: true when it is this request's (new, or expired and taken
-     * over), false when another request holds it.
+     * Claims the key in the transaction of the request about to run: true when it is this request's (new, or
+     * expired and taken over), false when another request holds it, finished or still running. The row is
+     * inserted only under a transaction-scoped advisory lock on the key, so a repeat never blocks on the first
+     * request's uncommitted row: it finds the lock taken, gives up its transaction and waits outside one.
      */
     boolean claim(String caller, String key, String fingerprint) {
         Instant now = clock.instant();
         String sql = """
-                INSERT INTO idempotency_key (caller, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
+                INSERT INTO idempotency_key (caller, key, fingerprint, created_at)
+                SELECT ?, ?, ?, ? WHERE pg_try_advisory_xact_lock(hashtextextended(current_schema() || ' ' || ? || ' ' || ?, 0))
                 ON CONFLICT (caller, key) DO UPDATE
                     SET fingerprint = EXCLUDED.fingerprint, created_at = EXCLUDED.created_at,
                         status = NULL, headers = NULL, body = NULL, completed_at = NULL
@@ -60,7 +63,9 @@ public class IdempotencyStore {
             statement.setString(2, key);
             statement.setString(3, fingerprint);
             statement.setTimestamp(4, Timestamp.from(now));
-            statement.setTimestamp(5, Timestamp.from(expiredBefore(now)));
+            statement.setString(5, caller);
+            statement.setString(6, key);
+            statement.setTimestamp(7, Timestamp.from(expiredBefore(now)));
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next();
             }
@@ -107,19 +112,6 @@ public class IdempotencyStore {
             statement.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not store an idempotent response", e);
-        }
-    }
-
-    /** Frees a key whose first request failed, so that a retry runs again. */
-    void release(String caller, String key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM idempotency_key WHERE caller = ? AND key = ? AND completed_at IS NULL")) {
-            statement.setString(1, caller);
-            statement.setString(2, key);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release an idempotency key", e);
         }
     }
 

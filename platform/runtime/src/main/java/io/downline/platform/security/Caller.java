@@ -74,10 +74,10 @@ public class Caller {
 
     /**
      * Refuses a suspended or terminated member: they may read their own profile and nothing else changes.
-     * Staff act with their role, not their membership, and pass.
+     * Staff act with their role, not their membership, and pass (checked first: their calls need no member lookup).
      */
     public void requireGoodStanding() {
-        if (isRestricted() && !isStaff()) {
+        if (!isStaff() && isRestricted()) {
             throw new AccessDeniedException("Your membership is suspended or terminated; you may only read your own profile");
         }
     }

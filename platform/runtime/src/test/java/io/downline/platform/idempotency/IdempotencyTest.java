@@ -165,6 +165,41 @@ class IdempotencyTest {
     }
 
     @Test
+    void theKeyIsClaimedInTheRequestsTransactionAndCommittedWithItsEffect() {
+        String key = UUID.randomUUID().toString();
+        String name = unique("one-commit");
+        gate.close();
+        CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(post(widgets, Tokens.member("idem-commit"), key,
+                name), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> gate.entered() == 1);
+
+        assertThat(keysStored(key)).as("the claim is not committed while the request runs").isZero();
+        gate.open();
+        assertThat(first.join().statusCode()).isEqualTo(201);
+        assertThat(keysStored(key)).isEqualTo(1);
+        assertThat(widgetsNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalThrownByTheEndpointRollsBackItsEffectAndIsStoredUnderTheKey() {
+        String key = UUID.randomUUID().toString();
+        String token = Tokens.member("idem-refused");
+        String name = unique("refuse");
+        gate.close();
+        gate.open();
+        HttpResponse<String> refused = send(post(widgets, token, key, name));
+        HttpResponse<String> repeat = send(post(widgets, token, key, name));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).get("type").asText()).isEqualTo("urn:downline:problem:business-rule");
+        assertThat(widgetsNamed(name)).as("the widget written before the refusal rolled back").isZero();
+        assertThat(keysStored(key)).isEqualTo(1);
+        assertThat(repeat.statusCode()).isEqualTo(422);
+        assertThat(repeat.body()).isEqualTo(refused.body());
+        assertThat(gate.entered()).as("the repeat got the stored refusal without running").isEqualTo(1);
+    }
+
+    @Test
     void aRepeatOfARequestThatRunsLongerThanTheWaitIs409() {
         String key = UUID.randomUUID().toString();
         String token = Tokens.member("idem-slow");

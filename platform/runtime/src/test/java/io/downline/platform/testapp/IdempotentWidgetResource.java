@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import io.downline.platform.domain.BusinessRuleException;
 import io.downline.platform.idempotency.Idempotent;
 
 /** Creates widgets under an Idempotency-Key, as a service's retryable POST would. */
@@ -29,7 +30,10 @@ public class IdempotentWidgetResource {
         this.clock = clock;
     }
 
-    /** A name starting with "fail" fails after the gate, like a use case that breaks unexpectedly. */
+    /**
+     * A name starting with "fail" fails after the gate, like a use case that breaks unexpectedly; one starting with
+     * "refuse" is refused by a business rule (422) after its widget was written, which must roll back.
+     */
     @POST
     @Idempotent
     @Transactional
@@ -43,6 +47,10 @@ public class IdempotentWidgetResource {
         widget.name = request.name();
         widget.createdAt = clock.instant();
         em.persist(widget);
+        if (request.name().startsWith("refuse")) {
+            em.flush();
+            throw new BusinessRuleException("name", "Widgets named refuse… are refused");
+        }
         return Response.created(URI.create("/test/widgets/" + widget.id)).entity(WidgetView.of(widget)).build();
     }
 
