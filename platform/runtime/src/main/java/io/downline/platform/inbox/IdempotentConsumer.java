@@ -106,7 +106,6 @@ public class IdempotentConsumer {
         }
         try {
             int applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(consumer, ready, events, handler));
-            status.recovered(consumer);
             parking.replayReleased();
             return applied;
         } catch (RuntimeException e) {
@@ -196,12 +195,12 @@ public class IdempotentConsumer {
         for (int failures = 0;;) {
             try {
                 boolean applied = attempt(consumer, topic, event, handler);
-                status.recovered(consumer);
+                status.recovered(consumer, event.id().toString());
                 parking.replayReleased();
                 return applied;
             } catch (RuntimeException e) {
                 if (Failures.isPoison(e)) {
-                    status.recovered(consumer);
+                    status.recovered(consumer, event.id().toString());
                     throw poison(consumer, "Event " + event.id() + " (" + event.type() + ") cannot be applied: "
                             + e.getMessage(), e);
                 }
