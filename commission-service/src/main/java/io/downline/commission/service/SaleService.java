@@ -192,7 +192,10 @@ public class SaleService {
         write(volumes);
     }
 
-    /** Writes a run's volume changes: the last statement of its transaction (see {@link VolumeChanges}). */
+    /**
+     * Writes a run's volume changes, after everything else it locks (see {@link VolumeChanges}); what follows in
+     * the transaction (the outbox, the audit record) takes no lock another writer holds.
+     */
     void write(VolumeChanges volumes) {
         volumes.write(sales);
     }

@@ -9,9 +9,10 @@ import io.downline.commission.repository.SaleRepository.VolumeKey;
 
 /**
  * The personal volume changes of one transaction (its sales and refunds), held until its end and written there by
- * one statement in key order. Every writer of {@code member_volume} therefore locks its rows last and in the same
- * order: concurrent transactions (polls of different partitions, the sales endpoint) can wait for each other on a
- * shared row but never deadlock. The walks of the transaction's later sales read the stored volumes plus these.
+ * one statement in key order. Every writer of {@code member_volume} therefore locks those rows after the sale and
+ * line rows it locks, and in the same order: concurrent transactions (polls of different partitions, the sales and
+ * refunds endpoints) can wait for each other on a shared row but never deadlock. The walks of the transaction's
+ * later sales read the stored volumes plus these.
  */
 final class VolumeChanges {
 
