@@ -76,7 +76,8 @@ public class IdempotentConsumer {
     public boolean apply(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         handlers.register(consumer, handler);
         Optional<EventEnvelope> event = readable(consumer, record);
-        return event.isPresent() && applyHoldingThePartition(consumer, record.topic(), event.get(), handler);
+        return event.isPresent() && parking.consuming(
+                () -> applyHoldingThePartition(consumer, record.topic(), event.get(), handler));
     }
 
     /**
@@ -104,6 +105,11 @@ public class IdempotentConsumer {
         if (events.isEmpty()) {
             return 0;
         }
+        return parking.consuming(() -> applyReady(consumer, ready, events, handler));
+    }
+
+    private int applyReady(String consumer, List<ConsumerRecord<String, String>> ready, List<EventEnvelope> events,
+            BatchHandler handler) {
         try {
             int applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(consumer, ready, events, handler));
             parking.replayReleased();
