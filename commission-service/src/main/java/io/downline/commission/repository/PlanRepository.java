@@ -21,11 +21,18 @@ public class PlanRepository {
         this.em = em;
     }
 
-    /** The version in force at the instant: the latest activation not after it. */
-    public PlanVersion inForceAt(Instant at) {
-        return one(em.createNativeQuery("SELECT " + COLUMNS + " FROM plan_version WHERE status = 'ACTIVE'"
-                + " AND active_from <= ?1 ORDER BY active_from DESC, version DESC LIMIT 1").setParameter(1, at))
-                .orElseThrow(() -> new IllegalStateException("No plan version is in force at " + at));
+    /**
+     * The number of the version in force at the instant: the latest activation not after it. Only the number: an
+     * active version's document never changes, and callers keep it parsed.
+     */
+    public int versionInForceAt(Instant at) {
+        List<?> rows = em.createNativeQuery("SELECT version FROM plan_version WHERE status = 'ACTIVE'"
+                + " AND active_from <= ?1 ORDER BY active_from DESC, version DESC LIMIT 1").setParameter(1, at)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No plan version is in force at " + at);
+        }
+        return Rows.integer(rows.get(0));
     }
 
     public Optional<PlanVersion> find(int version) {

@@ -93,13 +93,6 @@ public class SaleRepository {
                 .setParameter(3, amount).setParameter(4, cv).setParameter(5, at).setParameter(6, period).executeUpdate();
     }
 
-    /** Adds to a member's personal volume of a period (negative for a refund). */
-    public void addVolume(UUID memberId, String period, BigDecimal delta) {
-        em.createNativeQuery("INSERT INTO member_volume (member_id, period, pv) VALUES (?1, ?2, ?3)"
-                + " ON CONFLICT (member_id, period) DO UPDATE SET pv = member_volume.pv + excluded.pv")
-                .setParameter(1, memberId).setParameter(2, period).setParameter(3, delta).executeUpdate();
-    }
-
     /**
      * Adds to several members' personal volumes in one statement, one change per (member, period), in key order
      * so that two transactions adding to the same rows take their locks in the same order.

@@ -25,27 +25,31 @@ public class OrderEvents {
     /**
      * Orders (a poll's, or a single one), with the effect of applying each alone, in turn: each run of consecutive
      * sales is recorded set-based ({@link SaleService#completeAll}), a refund on its own between them, so it finds
-     * the sales before it and the sales after it see its volume. An order that could never apply is refused before
-     * anything is written.
+     * the sales before it and the sales after it see its volume. The volume changes of all of them are written
+     * last, by one statement in key order ({@link VolumeChanges}), so that polls applied concurrently never
+     * deadlock on the volume rows they share. An order that could never apply is refused before anything is
+     * written.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAll(List<OrderEvent> events) {
         events.forEach(OrderEvents::check);
+        VolumeChanges volumes = new VolumeChanges();
         List<NewSale> run = new ArrayList<>();
         for (OrderEvent event : events) {
             if (event instanceof NewSale sale) {
                 run.add(sale);
             } else {
-                completeRun(run);
-                sales.refund((NewRefund) event);
+                completeRun(run, volumes);
+                sales.refund((NewRefund) event, volumes);
             }
         }
-        completeRun(run);
+        completeRun(run, volumes);
+        sales.write(volumes);
     }
 
-    private void completeRun(List<NewSale> run) {
+    private void completeRun(List<NewSale> run, VolumeChanges volumes) {
         if (!run.isEmpty()) {
-            sales.completeAll(List.copyOf(run));
+            sales.completeAll(List.copyOf(run), volumes);
             run.clear();
         }
     }

@@ -38,8 +38,8 @@ public class PlanService {
 
     /** The version in force at the instant, with its parsed plan (a version's document never changes once active). */
     public InForce inForceAt(Instant at) {
-        PlanVersion version = plans.inForceAt(at);
-        return new InForce(version.version(), parsed.computeIfAbsent(version.version(), v -> version.plan()));
+        int version = plans.versionInForceAt(at);
+        return new InForce(version, plan(version));
     }
 
     public Plan plan(int version) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +78,18 @@ public class SaleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<SaleRecord> completeAll(List<NewSale> orders) {
+        VolumeChanges volumes = new VolumeChanges();
+        List<SaleRecord> recorded = completeAll(orders, volumes);
+        write(volumes);
+        return recorded;
+    }
+
+    /**
+     * {@link #completeAll(List)} inside a longer run of sales and refunds ({@link OrderEvents}): the walks read the
+     * stored volumes plus the run's changes so far, and the sales' volume is added to the run's changes, which the
+     * caller writes at the end of its transaction.
+     */
+    List<SaleRecord> completeAll(List<NewSale> orders, VolumeChanges volumes) {
         Instant now = clock.instant();
         PlanService.InForce inForce = plans.inForceAt(now);
         Set<UUID> seen = sales.existing(orders.stream().map(NewSale::orderId).toList());
@@ -97,7 +108,7 @@ public class SaleService {
         }
         Map<Start, List<UplineRow>> uplinesOf = uplines.uplines(fresh.stream()
                 .map(order -> new Start(order.sellerId(), Periods.format(Periods.of(order.completedAt())))).toList());
-        Map<VolumeKey, BigDecimal> addedBefore = new HashMap<>();
+        Map<VolumeKey, BigDecimal> addedBefore = volumes.snapshot();
         List<Computed> computed = new ArrayList<>(fresh.size());
         for (NewSale order : fresh) {
             String period = Periods.format(Periods.of(order.completedAt()));
@@ -113,10 +124,8 @@ public class SaleService {
             lines.insertAll(earned.stream().map(CommissionEvents.Earned::line).toList());
             events.earnedAll(earned, now);
         }
-        Map<VolumeKey, BigDecimal> volumes = new HashMap<>();
-        recorded.forEach(sale -> volumes.merge(new VolumeKey(sale.sale().sellerId(), sale.sale().period()),
-                sale.sale().cv(), BigDecimal::add));
-        sales.addVolumes(volumes);
+        recorded.forEach(sale -> volumes.add(new VolumeKey(sale.sale().sellerId(), sale.sale().period()),
+                sale.sale().cv()));
         List<UUID> recordedOrders = recorded.stream().map(sale -> sale.sale().orderId()).toList();
         sales.withParkedRefunds(recordedOrders).forEach(order -> parking.release("order", order));
         return recorded.stream().map(Computed::sale).toList();
@@ -178,6 +187,21 @@ public class SaleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refund(NewRefund refund) {
+        VolumeChanges volumes = new VolumeChanges();
+        refund(refund, volumes);
+        write(volumes);
+    }
+
+    /**
+     * Writes a run's volume changes, after everything else it locks (see {@link VolumeChanges}); what follows in
+     * the transaction (the outbox, the audit record) takes no lock another writer holds.
+     */
+    void write(VolumeChanges volumes) {
+        volumes.write(sales);
+    }
+
+    /** {@link #refund(NewRefund)} inside a run of sales and refunds: the seller's PV change joins the run's. */
+    void refund(NewRefund refund, VolumeChanges volumes) {
         if (sales.refundExists(refund.refundId())) {
             return;
         }
@@ -209,7 +233,7 @@ public class SaleService {
             }
         }
         if (refund.cv().signum() > 0) {
-            sales.addVolume(sale.sellerId(), period, refund.cv().negate());
+            volumes.add(new VolumeKey(sale.sellerId(), period), refund.cv().negate());
         }
     }
 }

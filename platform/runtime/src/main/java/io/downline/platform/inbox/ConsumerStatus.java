@@ -25,7 +25,14 @@ public class ConsumerStatus {
     public record Failing(String eventId, Instant since, int failures, String lastError) {
     }
 
-    private final Map<String, Failing> failing = new ConcurrentHashMap<>();
+    /**
+     * A consumer's record being retried. Keyed by the event too: a channel with {@code concurrency} runs one
+     * copy of the consumer per partition set, and one copy's success must not clear another copy's failure.
+     */
+    private record Retry(String consumer, String eventId) {
+    }
+
+    private final Map<Retry, Failing> failing = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final Clock clock;
 
@@ -35,17 +42,18 @@ public class ConsumerStatus {
     }
 
     void failed(String consumer, String eventId, int failures, Throwable error) {
-        Gauge.builder("downline.consumer.stuck", failing, map -> map.containsKey(consumer) ? 1 : 0)
+        Gauge.builder("downline.consumer.stuck", failing, map -> retrying(map, consumer) ? 1 : 0)
                 .description("1 while the consumer retries a record that failed for a transient reason")
                 .tag("consumer", consumer)
                 .register(registry);
-        failing.compute(consumer, (name, current) -> new Failing(eventId,
+        failing.compute(new Retry(consumer, eventId), (retry, current) -> new Failing(eventId,
                 current == null ? clock.instant() : current.since(), failures, String.valueOf(error.getMessage())));
         counter("downline.consumer.retries", consumer).increment();
     }
 
-    void recovered(String consumer) {
-        failing.remove(consumer);
+    /** The record's retries are over (applied, parked or dead-lettered). */
+    void recovered(String consumer, String eventId) {
+        failing.remove(new Retry(consumer, eventId));
     }
 
     void deadLettered(String consumer) {
@@ -56,16 +64,23 @@ public class ConsumerStatus {
         registry.counter("downline.consumer.skipped", "consumer", consumer, "reason", reason).increment();
     }
 
-    /** Consumers that have been failing on one record for at least {@code after}. */
+    /**
+     * Consumers that have been failing on one record for at least {@code after}, each with its longest-failing
+     * record.
+     */
     public Map<String, Failing> stuck(Duration after) {
         Instant limit = clock.instant().minus(after);
         Map<String, Failing> stuck = new ConcurrentHashMap<>();
-        failing.forEach((consumer, state) -> {
+        failing.forEach((retry, state) -> {
             if (!state.since().isAfter(limit)) {
-                stuck.put(consumer, state);
+                stuck.merge(retry.consumer(), state, (one, other) -> one.since().isAfter(other.since()) ? other : one);
             }
         });
         return stuck;
+    }
+
+    private static boolean retrying(Map<Retry, Failing> failing, String consumer) {
+        return failing.keySet().stream().anyMatch(retry -> retry.consumer().equals(consumer));
     }
 
     private Counter counter(String name, String consumer) {

@@ -76,7 +76,8 @@ public class IdempotentConsumer {
     public boolean apply(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         handlers.register(consumer, handler);
         Optional<EventEnvelope> event = readable(consumer, record);
-        return event.isPresent() && applyHoldingThePartition(consumer, record.topic(), event.get(), handler);
+        return event.isPresent() && parking.consuming(
+                () -> applyHoldingThePartition(consumer, record.topic(), event.get(), handler));
     }
 
     /**
@@ -104,9 +105,13 @@ public class IdempotentConsumer {
         if (events.isEmpty()) {
             return 0;
         }
+        return parking.consuming(() -> applyReady(consumer, ready, events, handler));
+    }
+
+    private int applyReady(String consumer, List<ConsumerRecord<String, String>> ready, List<EventEnvelope> events,
+            BatchHandler handler) {
         try {
             int applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(consumer, ready, events, handler));
-            status.recovered(consumer);
             parking.replayReleased();
             return applied;
         } catch (RuntimeException e) {
@@ -196,12 +201,12 @@ public class IdempotentConsumer {
         for (int failures = 0;;) {
             try {
                 boolean applied = attempt(consumer, topic, event, handler);
-                status.recovered(consumer);
+                status.recovered(consumer, event.id().toString());
                 parking.replayReleased();
                 return applied;
             } catch (RuntimeException e) {
                 if (Failures.isPoison(e)) {
-                    status.recovered(consumer);
+                    status.recovered(consumer, event.id().toString());
                     throw poison(consumer, "Event " + event.id() + " (" + event.type() + ") cannot be applied: "
                             + e.getMessage(), e);
                 }

@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -41,6 +42,13 @@ public class Parking {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final Queue<String> released = new ConcurrentLinkedQueue<>();
+    /**
+     * The keys released by the transactions of the consumer call running on this thread: that call applies them
+     * itself before it returns. A channel with several copies (concurrency) runs several consumer calls at once,
+     * and another copy must not take them over: the releasing consumer would move on to its next record before
+     * the parked events are applied (a refund parked for its order, then a later refund of the same order).
+     */
+    private final ThreadLocal<Set<String>> releasedHere = new ThreadLocal<>();
     private final AtomicLong count = new AtomicLong();
 
     public Parking(ParkedEvents parked, EventHandlers handlers, TransactionSynchronizationRegistry transactions,
@@ -69,7 +77,12 @@ public class Parking {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    released.add(key);
+                    Set<String> here = releasedHere.get();
+                    if (here != null) {
+                        here.add(key);
+                    } else {
+                        released.add(key);
+                    }
                 }
             }
         });
@@ -82,25 +95,56 @@ public class Parking {
     }
 
     /**
-     * Applies what was parked for the keys released since the last call, on the calling thread. One query finds
-     * which of them have parked events (usually none: a batch consumer may release hundreds of keys per poll).
+     * Runs a consumer call (one record or one batch) on this thread: the keys its transactions release are applied
+     * by {@link #replayReleased()} on this thread only. Keys left when it ends (none on the consumer's paths) are
+     * handed to whoever replays next.
+     */
+    <T> T consuming(Supplier<T> call) {
+        if (releasedHere.get() != null) {
+            return call.get();
+        }
+        releasedHere.set(new LinkedHashSet<>());
+        try {
+            return call.get();
+        } finally {
+            Set<String> left = releasedHere.get();
+            releasedHere.remove();
+            released.addAll(left);
+        }
+    }
+
+    /**
+     * Applies what was parked for the keys released since the last call, on the calling thread: the keys this
+     * thread's consumer call released (see {@link #consuming}) and those released outside any consumer call (a
+     * REST request, say). One query finds which of them have parked events (usually none: a batch consumer may
+     * release hundreds of keys per poll). A replayed event may release more keys; they are applied too.
      */
     void replayReleased() {
-        if (released.isEmpty()) {
-            return;
+        Set<String> keys = takeReleased();
+        while (!keys.isEmpty()) {
+            Set<String> batch = keys;
+            List<String[]> queues = QuarkusTransaction.requiringNew().call(() -> parked.queuesWaitingFor(batch));
+            if (!queues.isEmpty()) {
+                for (String[] queue : queues) {
+                    replay(queue[0], queue[1]);
+                }
+                refreshCount();
+            }
+            keys = takeReleased();
         }
+    }
+
+    private Set<String> takeReleased() {
         Set<String> keys = new LinkedHashSet<>();
+        Set<String> here = releasedHere.get();
+        if (here != null) {
+            keys.addAll(here);
+            here.clear();
+        }
         for (String key = released.poll(); key != null; key = released.poll()) {
             keys.add(key);
         }
-        List<String[]> queues = QuarkusTransaction.requiringNew().call(() -> parked.queuesWaitingFor(keys));
-        if (queues.isEmpty()) {
-            return;
-        }
-        for (String[] queue : queues) {
-            replay(queue[0], queue[1]);
-        }
-        refreshCount();
+        return keys;
     }
 
     /** Retries every parked event, queue by queue, each queue in its order. */

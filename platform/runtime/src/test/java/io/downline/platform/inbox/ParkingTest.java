@@ -9,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,6 +76,53 @@ class ParkingTest {
 
         assertThat(members(teamId)).containsExactly(memberOf(added));
         assertThat(parkedFor(teamId)).isZero();
+    }
+
+    /**
+     * A channel with several copies runs several consumer calls at once: what one call's transaction releases is
+     * applied by that call, before its consumer takes the next record, and never taken over by another thread
+     * replaying at the same moment (another copy, the sweep).
+     */
+    @Test
+    void whatAConsumerCallReleasesIsAppliedByThatCallOnly() throws Exception {
+        UUID teamId = UUID.randomUUID();
+        EventEnvelope added = memberAdded(teamId);
+        send(added);
+        inbox.awaitProcessed(added);
+        assertThat(parkedFor(teamId)).isEqualTo(1);
+
+        CountDownLatch released = new CountDownLatch(1);
+        CountDownLatch otherThreadReplayed = new CountDownLatch(1);
+        CompletableFuture<List<UUID>> call = CompletableFuture.supplyAsync(() -> parking.consuming(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("INSERT INTO inbox_team (id, name) VALUES (?1, 'Released in a call')")
+                        .setParameter(1, teamId).executeUpdate();
+                parking.release("team", teamId);
+            });
+            released.countDown();
+            awaitLatch(otherThreadReplayed);
+            List<UUID> beforeItsReplay = members(teamId);
+            parking.replayReleased();
+            return beforeItsReplay;
+        }));
+
+        awaitLatch(released);
+        parking.replayReleased();
+        assertThat(members(teamId)).as("another thread's replay leaves the call's release alone").isEmpty();
+        otherThreadReplayed.countDown();
+
+        assertThat(call.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEmpty();
+        assertThat(members(teamId)).containsExactly(memberOf(added));
+        assertThat(parkedFor(teamId)).isZero();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long parkedFor(UUID teamId) {
