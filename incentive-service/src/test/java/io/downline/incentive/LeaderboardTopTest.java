@@ -103,7 +103,7 @@ class LeaderboardTopTest {
         sell(program, members.get(3), "1000.00");
         assertPagesExact(program);
         EventPublisher.publish(EventType.MEMBER_SUSPENDED, "user-service", members.get(0).id(),
-                new MemberSuspended(members.get(0).id(), "test", "admin", Instant.now()));
+                new MemberSuspended(members.get(0).id(), "test", "admin", clock.instant()));
         await().atMost(Duration.ofSeconds(20)).until(() -> !listed(program).contains(members.get(0).id()));
         assertThat(listed(program)).isEqualTo(ids(members, 2, 3));
         assertPagesExact(program);

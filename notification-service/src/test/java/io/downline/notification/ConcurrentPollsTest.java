@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventPublisher;
 import io.downline.platform.testing.KafkaTestResource;
+import io.downline.platform.testing.TestClock;
 import io.downline.platform.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -77,6 +77,9 @@ class ConcurrentPollsTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TestClock clock;
 
     @Test
     void twoPollsOfTheSameStreamsOnTwoCopiesOverlapAndNumberThemWithoutAGap() throws Exception {
@@ -179,17 +182,17 @@ class ConcurrentPollsTest {
         }).toList();
     }
 
-    private static EventEnvelope commission(Member beneficiary) {
+    private EventEnvelope commission(Member beneficiary) {
         return EventEnvelope.of(EventType.COMMISSION_EARNED, "commission-service", beneficiary.id().toString(),
                 new CommissionEarned(UUID.randomUUID(), UUID.randomUUID(), beneficiary.id(), beneficiary.id(), 1,
                         new BigDecimal("0.10"), new BigDecimal("10.00"), Money.of("1.00", "USD"), "MEMBER", "2026-11", 1,
-                        Instant.now().plusSeconds(86400 * 14), Instant.now()),
+                        clock.instant().plusSeconds(86400 * 14), clock.instant()),
                 null);
     }
 
     private Push push(Member member, long sequence) {
         return frames.push(new Notification(UUID.randomUUID(), member.room(), sequence, member.id(), "welcome", "t",
-                "b", Map.of(), UUID.randomUUID(), "member.registered", Instant.now(), null), false);
+                "b", Map.of(), UUID.randomUUID(), "member.registered", clock.instant(), null), false);
     }
 
     private double pushes(String path) {
