@@ -76,7 +76,8 @@ class ConcurrentPollsTest {
             }
             polls = List.of(applyAsync(onePoll), applyAsync(otherPoll));
             await().atMost(Duration.ofSeconds(20)).until(() -> tree.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO member_volume%'") == 2);
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    + " AND query LIKE '%INSERT INTO member_volume%'") == 2);
             assertThat(tree.count("SELECT count(*) FROM refund WHERE order_id IN (?, ?)", firstSale, secondSale))
                     .as("neither poll has committed while both wait").isZero();
             blocker.commit();

@@ -90,7 +90,8 @@ class OrderPartitionsTest {
             }
             EventPublisher.publish(EventType.ORDER_COMPLETED, "shop", blockedOrder, completed(blockedOrder, blocked, "70.00"));
             await().atMost(Duration.ofSeconds(30)).until(() -> tree.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO member_volume%'") >= 1);
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    + " AND query LIKE '%INSERT INTO member_volume%'") >= 1);
 
             EventPublisher.publish(EventType.ORDER_COMPLETED, "shop", freeOrder, completed(freeOrder, free, "20.00"));
             await().atMost(Duration.ofSeconds(30)).until(() -> tree.count(

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -56,24 +55,13 @@ class BatchConflictTest {
             }
             Fixtures.sale(erin.id(), "450.00", clock.instant());
             // The batch has read the row (the old version) and now waits to store it.
-            await().atMost(Duration.ofSeconds(20)).until(() -> blockedCount(CloseRaceTest.ENGINE_LOCKING_ITS_ROWS) == 1);
+            await().atMost(Duration.ofSeconds(20)).until(
+                    () -> Fixtures.sessionsWaitingForALock(dataSource, CloseRaceTest.ENGINE_LOCKING_ITS_ROWS) == 1);
             other.commit();
         }
         // Applied again one at a time: 550 of personal volume (Bronze) and the other change's group volume.
         EngineFlowTest.awaitPersonalVolume(program, erin, "550.00");
         as(ADMIN).get("/api/incentives/programs/{id}/progress/{m}", program, erin.id()).then().statusCode(200)
                 .body("figures.groupVolume", equalTo("40.00")).body("tierReached", equalTo(1));
-    }
-
-    private int blockedCount(String query) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
-            statement.setString(1, query);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +79,7 @@ class CloseRaceTest {
                     .post("/api/incentives/programs/{id}/close", program).statusCode());
             // Both are now waiting at once: the close on the engine's share lock of the program row.
             awaitBlocked("%FROM program WHERE id = $1 FOR UPDATE%");
-            assertThat(blockedCount(ENGINE_LOCKING_ITS_ROWS)).isEqualTo(1);
+            assertThat(Fixtures.sessionsWaitingForALock(dataSource, ENGINE_LOCKING_ITS_ROWS)).isEqualTo(1);
             assertThat(close).isNotDone();
 
             blocker.rollback();
@@ -98,20 +97,7 @@ class CloseRaceTest {
     }
 
     private void awaitBlocked(String query) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> blockedCount(query) == 1);
-    }
-
-    /** Sessions of this database waiting for a lock while running a statement like the pattern. */
-    private int blockedCount(String query) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
-            statement.setString(1, query);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.sessionsWaitingForALock(dataSource, query) == 1);
     }
 
     private void awaitProcessed(UUID eventId) {
