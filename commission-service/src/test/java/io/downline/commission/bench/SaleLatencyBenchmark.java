@@ -63,7 +63,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code bench.seconds} (default 30) after a warm-up at the same pace ({@code bench.warmup} seconds, default 10;
  * the JIT compiles the hot path during the first warm-up, so the first pace needs a longer one to be measured
  * warm). Besides latency and throughput, each run reports what a sale costs whatever the machine's load: CPU
- * milliseconds per sale, database commits per sale and sales per consumer transaction.
+ * milliseconds per sale, database commits per sale and sales per consumer transaction, and where in the measured run
+ * the slow sales fell (per second: the slowest and how many over 50 ms). {@code -Dbench.keep=true} leaves the sales,
+ * lines and outbox rows in the database after the run, to study them.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -90,6 +92,9 @@ class SaleLatencyBenchmark {
 
     @AfterEach
     void cleanUp() throws SQLException {
+        if (Boolean.getBoolean("bench.keep")) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE close_member, period_close, member_volume, line_reversal, refund, commission_line,"
                     + " sale, outbox, member_projection");
@@ -167,8 +172,9 @@ class SaleLatencyBenchmark {
                     databaseBefore = databaseCounters();
                     cpu = CpuUsage.start(dataSource);
                     completedBefore = reader.completed.get();
-                    reader.histogram = measured;
                     measuredStart = System.nanoTime();
+                    reader.measuredStartNanos = measuredStart;
+                    reader.histogram = measured;
                     nanoBase = measuredStart;
                     wallBaseMicros = micros(clock.instant());
                     // The pace goes on from here: the counters' queries above delay no measured sale.
@@ -208,6 +214,8 @@ class SaleLatencyBenchmark {
         Map<String, Object> hops = hops(reader, wallBaseMicros);
         figures.put("hops", hops);
         figures.put("relayRounds", relayRounds(wallBaseMicros));
+        figures.put("measuredFrom", Instant.ofEpochSecond(0, wallBaseMicros * 1_000).toString());
+        figures.put("bySecondSlowestAndOver50ms", reader.slowSeconds());
         // Independent of how busy the machine is: what one sale costs.
         double cores = ((Number) cpuFigures.get("thisTestJvmCores")).doubleValue()
                 + ((Number) cpuFigures.get("postgresBackendsOfThisDatabaseCores")).doubleValue();
@@ -331,9 +339,33 @@ class SaleLatencyBenchmark {
         final AtomicBoolean reading = new AtomicBoolean(true);
         /** The measured run's histogram; null during a warm-up. */
         volatile Histogram histogram;
+        /** Where in the measured run the slow sales were: per second of their send, the slowest and how many over 50 ms. */
+        volatile long measuredStartNanos;
+        final long[] slowestMicrosBySecond = new long[SECONDS + 1];
+        final long[] over50msBySecond = new long[SECONDS + 1];
 
         Reader(Clock clock) {
             this.clock = clock;
+        }
+
+        private void bySecond(long sentNanos) {
+            long micros = (System.nanoTime() - sentNanos) / 1_000;
+            int second = (int) Math.min(SECONDS, Math.max(0, (sentNanos - measuredStartNanos) / 1_000_000_000L));
+            slowestMicrosBySecond[second] = Math.max(slowestMicrosBySecond[second], micros);
+            if (micros > 50_000) {
+                over50msBySecond[second]++;
+            }
+        }
+
+        /** The seconds of the measured run and their slowest sale (ms) and sales over 50 ms; then resets. */
+        List<String> slowSeconds() {
+            List<String> seconds = new ArrayList<>();
+            for (int second = 0; second <= SECONDS; second++) {
+                seconds.add(second + ": " + slowestMicrosBySecond[second] / 1_000 + " ms, " + over50msBySecond[second]);
+                slowestMicrosBySecond[second] = 0;
+                over50msBySecond[second] = 0;
+            }
+            return seconds;
         }
 
         @Override
@@ -352,6 +384,7 @@ class SaleLatencyBenchmark {
                                     readMicros.put(order, micros(clock.instant()));
                                     synchronized (measured) {
                                         BenchFigures.record(measured, start);
+                                        bySecond(start);
                                     }
                                 }
                                 completed.incrementAndGet();
