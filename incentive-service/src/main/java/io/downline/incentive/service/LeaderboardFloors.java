@@ -36,9 +36,13 @@ public class LeaderboardFloors {
         this.config = config;
     }
 
+    /**
+     * Adjusts every published program's floor within the configured bounds; a failure is logged and the next run
+     * retries. Public for the tests, which turn the schedule off and run it themselves.
+     */
     @Scheduled(every = "${downline.incentives.leaderboard.floor-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    public void scheduled() {
         try {
             List<UUID> published = QuarkusTransaction.requiringNew().call(top::published);
             for (UUID program : published) {
