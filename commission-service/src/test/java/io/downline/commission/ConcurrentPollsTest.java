@@ -25,6 +25,7 @@ import io.downline.commission.service.NewSale;
 import io.downline.commission.service.OrderEvent;
 import io.downline.commission.service.OrderEvents;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -75,9 +76,8 @@ class ConcurrentPollsTest {
                 assertThat(lock.executeQuery().next()).isTrue();
             }
             polls = List.of(applyAsync(onePoll), applyAsync(otherPoll));
-            await().atMost(Duration.ofSeconds(20)).until(() -> tree.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                    + " AND query LIKE '%INSERT INTO member_volume%'") == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> LockWaits.count(dataSource, "%INSERT INTO member_volume%") == 2);
             assertThat(tree.count("SELECT count(*) FROM refund WHERE order_id IN (?, ?)", firstSale, secondSale))
                     .as("neither poll has committed while both wait").isZero();
             blocker.commit();

@@ -34,6 +34,7 @@ import io.downline.platform.events.orders.OrderCompleted;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventPublisher;
 import io.downline.platform.testing.KafkaTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,9 +90,8 @@ class OrderPartitionsTest {
                 hold.executeUpdate();
             }
             EventPublisher.publish(EventType.ORDER_COMPLETED, "shop", blockedOrder, completed(blockedOrder, blocked, "70.00"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> tree.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                    + " AND query LIKE '%INSERT INTO member_volume%'") >= 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> LockWaits.count(dataSource, "%INSERT INTO member_volume%") >= 1);
 
             EventPublisher.publish(EventType.ORDER_COMPLETED, "shop", freeOrder, completed(freeOrder, free, "20.00"));
             await().atMost(Duration.ofSeconds(30)).until(() -> tree.count(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.downline.commission.TestTree.Member;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,8 +54,8 @@ class RefundRaceTest {
                 lock.executeQuery();
             }
             refunds = List.of(refundAsync(order), refundAsync(order));
-            await().atMost(Duration.ofSeconds(20)).until(() -> tree.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock' AND query LIKE '%FROM sale WHERE order_id%FOR UPDATE%'") == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> LockWaits.count(dataSource, "%FROM sale WHERE order_id%FOR UPDATE%") == 2);
             blocker.commit();
         }
         List<Integer> statuses = refunds.stream().map(CompletableFuture::join).sorted().toList();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.downline.incentive.Fixtures.Member;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,8 +56,8 @@ class BatchConflictTest {
             }
             Fixtures.sale(erin.id(), "450.00", clock.instant());
             // The batch has read the row (the old version) and now waits to store it.
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> Fixtures.sessionsWaitingForALock(dataSource, CloseRaceTest.ENGINE_LOCKING_ITS_ROWS) == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> LockWaits.count(dataSource, CloseRaceTest.ENGINE_LOCKING_ITS_ROWS) == 1);
             other.commit();
         }
         // Applied again one at a time: 550 of personal volume (Bronze) and the other change's group volume.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.downline.incentive.Fixtures.Member;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,7 +80,7 @@ class CloseRaceTest {
                     .post("/api/incentives/programs/{id}/close", program).statusCode());
             // Both are now waiting at once: the close on the engine's share lock of the program row.
             awaitBlocked("%FROM program WHERE id = $1 FOR UPDATE%");
-            assertThat(Fixtures.sessionsWaitingForALock(dataSource, ENGINE_LOCKING_ITS_ROWS)).isEqualTo(1);
+            assertThat(LockWaits.count(dataSource, ENGINE_LOCKING_ITS_ROWS)).isEqualTo(1);
             assertThat(close).isNotDone();
 
             blocker.rollback();
@@ -97,7 +98,7 @@ class CloseRaceTest {
     }
 
     private void awaitBlocked(String query) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.sessionsWaitingForALock(dataSource, query) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> LockWaits.count(dataSource, query) == 1);
     }
 
     private void awaitProcessed(UUID eventId) {

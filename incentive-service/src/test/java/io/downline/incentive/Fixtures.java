@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import io.downline.platform.events.EventType;
 import io.downline.platform.events.Money;
@@ -123,18 +117,5 @@ final class Fixtures {
         UUID id = create(body);
         as(ADMIN).post("/api/incentives/programs/{id}/publish", id).then().statusCode(200);
         return id;
-    }
-
-    /** Sessions of this database waiting for a lock while running a statement like the pattern. */
-    static int sessionsWaitingForALock(DataSource dataSource, String query) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
-            statement.setString(1, query);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ import io.restassured.path.json.JsonPath;
  * The leaderboard's top comes from {@code leaderboard_top}, the eligible rows at or above the program's floor, kept by
  * the engine with every change: each page (every size, from one line to more than take part) must equal the order
  * and positions computed from every progress row, through ties, a refund taking a member out of the listed rows, a
- * suspension, the floor raised and lowered, and the close.
+ * suspension, the floor raised and lowered, and the close. The scheduled run moves every published program's floor.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -114,6 +115,30 @@ class LeaderboardTopTest {
         assertThat(floors.adjust(program, 1, 5, 5)).isFalse();
         assertThat(floor(program)).isEqualByComparingTo("40");
         assertPagesExact(program);
+    }
+
+    @Test
+    void theScheduledRunMovesEveryPublishedProgramsFloorWithinTheConfiguredBounds() throws SQLException {
+        List<UUID> programs = List.of(Fixtures.published(Fixtures.program("Floors " + UUID.randomUUID())),
+                Fixtures.published(Fixtures.program("Floors " + UUID.randomUUID())));
+        Map<Member, String> sales = Map.of(Fixtures.known(null), "1200.00", Fixtures.known(null), "300.00",
+                Fixtures.known(null), "100.00"); // scores 200, 60 and 20 in each program
+        sales.forEach((member, volume) -> Fixtures.sale(member.id(), volume, clock.instant()));
+        for (UUID program : programs) {
+            sales.forEach((member, volume) -> EngineFlowTest.awaitPersonalVolume(program, member, volume));
+            assertThat(floors.adjust(program, 1, 1, 1)).isTrue();
+            assertThat(floor(program)).isEqualByComparingTo("200");
+            assertThat(listed(program)).hasSize(1);
+        }
+
+        // Fewer listed than max-size (100), fewer members than candidates (1000): lowered to 0, every one listed.
+        floors.scheduled();
+
+        for (UUID program : programs) {
+            assertThat(floor(program)).isEqualByComparingTo("0");
+            assertThat(listed(program)).isEqualTo(sales.keySet().stream().map(Member::id).collect(Collectors.toSet()));
+            assertThat(listedIsExact(program)).isTrue();
+        }
     }
 
     private UUID sell(UUID program, Member member, String volume) {

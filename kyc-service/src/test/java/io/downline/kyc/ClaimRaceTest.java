@@ -19,6 +19,7 @@ import io.downline.platform.events.EventType;
 import io.downline.platform.events.Topics;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.LockWaits;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,7 +39,8 @@ class ClaimRaceTest {
         List<String> officers = List.of(TestMembers.officer("officer-a-" + UUID.randomUUID()),
                 TestMembers.officer("officer-b-" + UUID.randomUUID()));
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (EventLog kyc = EventLog.tail(Topics.KYC); Connection holder = Db.connect()) {
+        try (EventLog kyc = EventLog.tail(Topics.KYC); Connection holder = Db.connect();
+                Connection probe = Db.connect()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM kyc_case WHERE id = ? FOR UPDATE")) {
                 lock.setObject(1, caseId);
@@ -48,8 +50,8 @@ class ClaimRaceTest {
                     .map(officer -> CompletableFuture.supplyAsync(
                             () -> Kyc.claim(officer, caseId).extract().statusCode(), pool))
                     .toList();
-            await().atMost(Duration.ofSeconds(20)).until(() -> Db.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock' AND query LIKE '%FROM kyc_case WHERE id = %FOR UPDATE%'") == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> LockWaits.count(probe, "%FROM kyc_case WHERE id = %FOR UPDATE%") == 2);
             holder.rollback();
 
             List<Integer> statuses = claims.stream().map(CompletableFuture::join).sorted().toList();

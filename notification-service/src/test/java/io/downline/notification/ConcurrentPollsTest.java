@@ -45,6 +45,7 @@ import io.downline.platform.events.commissions.CommissionEarned;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventPublisher;
 import io.downline.platform.testing.KafkaTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.downline.platform.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -106,9 +107,8 @@ class ConcurrentPollsTest {
             EventPublisher.sendTogether(onPartition(twoCopies.get(0), pollA));
             EventPublisher.sendTogether(onPartition(twoCopies.get(1), pollB));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> Integer.parseInt(db.strings(
-                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database()"
-                            + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO stream_sequence%'").get(0)) >= 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> LockWaits.count(dataSource, "INSERT INTO stream_sequence%") >= 2);
             holder.commit();
 
             for (EventEnvelope event : concat(pollA, pollB)) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.downline.payout.World.Payable;
 import io.downline.platform.testing.DownlineTestResource;
+import io.downline.platform.testing.LockWaits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ class PayoutRaceTest extends LedgerChecks {
     void ofOneHundredConcurrentRequestsForTheFullBalanceExactlyOneSucceeds() throws Exception {
         Payable m = World.payable("500.00");
         List<Response> responses = whileLocked("SELECT 1 FROM wallet WHERE member_id = ? FOR UPDATE", m.member().id(),
-                () -> World.requestPayout(m, "500.00"), probe -> blockedOn(probe, "FROM wallet") >= 3);
+                () -> World.requestPayout(m, "500.00"), probe -> LockWaits.count(probe, "%FROM wallet%") >= 3);
 
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(responses).extracting(Response::statusCode).isSubsetOf(201, 409, 422);
@@ -68,7 +68,7 @@ class PayoutRaceTest extends LedgerChecks {
         Map<String, String> body = Map.of("amount", "120.00", "methodId", m.methodId().toString());
         List<Response> responses = whileLocked("SELECT 1 FROM wallet WHERE member_id = ? FOR UPDATE", m.member().id(),
                 () -> as(m.member().token()).header("Idempotency-Key", key).body(body).post("/api/payouts"),
-                probe -> blockedOn(probe, "FROM wallet") == 1 && waitingRepeats() >= 10);
+                probe -> LockWaits.count(probe, "%FROM wallet%") == 1 && waitingRepeats() >= 10);
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(201);
         assertThat(responses).extracting(Response::asString).containsOnly(responses.get(0).asString());
@@ -88,7 +88,7 @@ class PayoutRaceTest extends LedgerChecks {
             List<CompletableFuture<Response>> calls = approvers.stream().map(token -> CompletableFuture
                     .supplyAsync(() -> as(token).post("/api/payouts/{id}/approve", id))).toList();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> blockedOn(probe, "FROM payout") == 2);
+                    .until(() -> LockWaits.count(probe, "%FROM payout%") == 2);
             assertThat(calls).noneMatch(CompletableFuture::isDone);
             held.rollback();
             calls.forEach(call -> responses.add(call.join()));
@@ -124,24 +124,6 @@ class PayoutRaceTest extends LedgerChecks {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, row);
             statement.executeQuery().close();
-        }
-    }
-
-    /**
-     * Backends of this database waiting on a heavyweight lock, running a statement that contains the text. Asked
-     * on a connection of its own: the service's pool may be exhausted by the very requests it counts.
-     */
-    private static long blockedOn(Connection probe, String text) {
-        try (PreparedStatement statement = probe.prepareStatement("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-                AND wait_event_type = 'Lock' AND query ILIKE ?""")) {
-            statement.setString(1, "%" + text + "%");
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -33,6 +33,7 @@ import io.downline.platform.events.admin.AdminActionPerformed;
 import io.downline.platform.events.users.MemberSponsorChanged;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
 import io.downline.user.repository.SponsorTreeRepository;
@@ -316,8 +317,7 @@ class GenealogyTest {
             first = CompletableFuture.supplyAsync(() -> moveStatus(admin, b.id(), e.id()));
             second = CompletableFuture.supplyAsync(() -> moveStatus(admin, e.id(), c.id()));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> TreeChecks.blockedQueries(dataSource).stream()
-                            .filter(q -> q.contains("pg_advisory_xact_lock")).count() == 2);
+                    .until(() -> LockWaits.count(dataSource, "%pg_advisory_xact_lock%") == 2);
             assertThat(first).isNotDone();
             assertThat(second).isNotDone();
             held.commit();

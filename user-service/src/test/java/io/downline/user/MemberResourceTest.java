@@ -12,8 +12,6 @@ import static org.hamcrest.Matchers.not;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,6 +41,7 @@ import io.downline.platform.events.users.MemberReinstated;
 import io.downline.platform.events.users.MemberSuspended;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
+import io.downline.platform.testing.LockWaits;
 import io.downline.platform.testing.TestClock;
 import io.downline.platform.testing.Tokens;
 import io.downline.user.TestMembers.Registered;
@@ -328,7 +327,7 @@ class MemberResourceTest {
                         .contentType(ContentType.JSON).body(registration(email, sponsor.referralCode()))
                         .post("/api/members").then().extract().statusCode()));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> registrationsWaitingOnLocks() >= 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> LockWaits.count(dataSource, "%referral_code%") >= 4);
             assertThat(attempts).noneMatch(CompletableFuture::isDone);
             lock.rollback();
         }
@@ -336,18 +335,6 @@ class MemberResourceTest {
         assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
         given().auth().oauth2(TestMembers.adminToken()).queryParam("email", email).get("/api/members")
                 .then().statusCode(200).body("total", equalTo(1));
-    }
-
-    private int registrationsWaitingOnLocks() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        SELECT count(*) FROM pg_stat_activity
-                        WHERE datname = current_database() AND wait_event_type = 'Lock'
-                          AND query ILIKE '%referral_code%'""");
-                ResultSet result = query.executeQuery()) {
-            result.next();
-            return result.getInt(1);
-        }
     }
 
     @Test

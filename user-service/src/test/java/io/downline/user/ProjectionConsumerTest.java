@@ -12,9 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,6 +44,7 @@ import io.downline.platform.events.users.MemberActivated;
 import io.downline.platform.testing.DownlineTestResource;
 import io.downline.platform.testing.EventLog;
 import io.downline.platform.testing.EventPublisher;
+import io.downline.platform.testing.LockWaits;
 import io.downline.user.TestMembers.Registered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +58,7 @@ import io.restassured.response.ValidatableResponse;
 class ProjectionConsumerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String ON_TEAM_SALE_ORDER = "%team_sale_order%";
 
     @Inject
     EntityManager entityManager;
@@ -319,22 +319,14 @@ class ProjectionConsumerTest {
     }
 
     private int waitingOnTheLock() throws SQLException {
-        return adminQuery("count(*)");
+        try (Connection admin = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            return LockWaits.count(admin, ON_TEAM_SALE_ORDER);
+        }
     }
 
     private int terminateWaitingOnTheLock() throws SQLException {
-        return adminQuery("count(pg_terminate_backend(pid))");
-    }
-
-    // Its own connection in autocommit: pg_stat_activity is a snapshot per transaction.
-    private int adminQuery(String select) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
-                Statement statement = admin.createStatement();
-                ResultSet result = statement.executeQuery("SELECT " + select + " FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                        + " AND wait_event_type = 'Lock' AND query LIKE '%team_sale_order%'")) {
-            result.next();
-            return result.getInt(1);
+        try (Connection admin = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            return LockWaits.terminate(admin, ON_TEAM_SALE_ORDER);
         }
     }
 

@@ -36,17 +36,28 @@ public class LeaderboardFloors {
         this.config = config;
     }
 
+    /**
+     * Adjusts every published program's floor within the configured bounds; a program whose adjustment fails is
+     * logged and retried on the next run, and the others are adjusted all the same. Public for the tests, which
+     * turn the schedule off and run it themselves.
+     */
     @Scheduled(every = "${downline.incentives.leaderboard.floor-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    public void scheduled() {
+        List<UUID> published;
         try {
-            List<UUID> published = QuarkusTransaction.requiringNew().call(top::published);
-            for (UUID program : published) {
-                long candidates = config.leaderboard().candidates();
-                adjust(program, candidates, config.leaderboard().maxSize(), RAISE_ABOVE * candidates);
-            }
+            published = QuarkusTransaction.requiringNew().call(top::published);
         } catch (RuntimeException e) {
-            LOG.warn("Adjusting the leaderboards' floors failed; the next run retries", e);
+            LOG.warn("Reading the published programs failed; the next run retries", e);
+            return;
+        }
+        long candidates = config.leaderboard().candidates();
+        for (UUID program : published) {
+            try {
+                adjust(program, candidates, config.leaderboard().maxSize(), RAISE_ABOVE * candidates);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Adjusting the leaderboard floor of program %s failed; the next run retries", program);
+            }
         }
     }
 

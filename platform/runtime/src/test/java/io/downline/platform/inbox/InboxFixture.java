@@ -24,6 +24,7 @@ import io.downline.platform.events.users.TeamCreated;
 import io.downline.platform.events.users.TeamMemberAdded;
 import io.downline.platform.testapp.InboxTestConsumer;
 import io.downline.platform.testing.EventPublisher;
+import io.downline.platform.testing.LockWaits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +35,7 @@ public class InboxFixture {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String DLQ = "platform-test." + InboxTestConsumer.TOPIC + ".dlq";
+    private static final String ON_INBOX_TEAM = "%inbox_team%";
 
     private final EntityManager entityManager;
     private final MeterRegistry registry;
@@ -115,7 +117,7 @@ public class InboxFixture {
      * attempts time out on it until the connection rolls back.
      */
     Connection lock(String table) throws SQLException {
-        Connection connection = DriverManager.getConnection(url, user, password);
+        Connection connection = connect();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE platform_test." + table + " IN ACCESS EXCLUSIVE MODE");
@@ -125,24 +127,19 @@ public class InboxFixture {
 
     /** Terminates the service's connections that wait on a lock, as a database restart would; returns how many. */
     int terminateWaitingConnections() throws SQLException {
-        return countWaiting("count(pg_terminate_backend(pid))");
+        try (Connection connection = connect()) {
+            return LockWaits.terminate(connection, ON_INBOX_TEAM);
+        }
     }
 
     /** Whether one of the service's connections waits on a lock right now. */
     boolean someoneWaitsOnALock() throws SQLException {
-        return countWaiting("count(*)") > 0;
+        try (Connection connection = connect()) {
+            return LockWaits.count(connection, ON_INBOX_TEAM) > 0;
+        }
     }
 
-    // A connection of its own, in autocommit: pg_stat_activity is read as a snapshot per transaction.
-    private int countWaiting(String select) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-                Statement statement = connection.createStatement();
-                var result = statement.executeQuery("SELECT " + select + """
-                         FROM pg_stat_activity
-                        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'
-                          AND query LIKE '%inbox_team%'""")) {
-            result.next();
-            return result.getInt(1);
-        }
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
     }
 }
