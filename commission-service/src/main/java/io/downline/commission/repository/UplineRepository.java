@@ -22,14 +22,18 @@ import io.downline.commission.domain.UplineRow;
 @ApplicationScoped
 public class UplineRepository {
 
-    /** Deeper than any real tree; a guard against a sponsor cycle, which user-service never produces. */
-    static final int MAX_DEPTH = 1000;
+    /**
+     * Deeper than any real tree: a guard against a sponsor cycle, which user-service never produces, and the
+     * {@code figuredSteps} that reads the figures of every row.
+     */
+    public static final int MAX_DEPTH = 1000;
 
     /**
      * The uplines of several sellers at once: each start row (seller, period, period before) walks up on its own,
-     * tagged with its origin, so a batch of sales reads every upline in one statement. The volumes and ranks are
-     * looked up per upline row by their keys (subqueries, never joined to whole tables), so the query costs the
-     * same per row however large the tables and however many sellers a batch has.
+     * tagged with its origin, so a batch of sales reads every upline in one statement. The figures of a row (both
+     * personal volumes in one index range, the paid-as rank) are looked up by their keys, never joined to whole
+     * tables, and only up to the step asked for: the walk pays a few levels, while an upline can be a hundred
+     * members deep, and every member of it is still listed (the sale's explanation keeps the whole upline).
      */
     private static final String UPLINES = """
             WITH RECURSIVE start AS (
@@ -43,13 +47,18 @@ public class UplineRepository {
                 FROM up JOIN member_projection p ON p.member_id = up.sponsor_id
                 WHERE up.step < ?
             )
-            SELECT up.seller_id, up.period, up.step, up.member_id, up.sponsor_id, up.status,
-                   coalesce((SELECT v.pv FROM member_volume v WHERE v.member_id = up.member_id AND v.period = up.period), 0),
-                   coalesce((SELECT v.pv FROM member_volume v
-                             WHERE v.member_id = up.member_id AND v.period = up.previous_period), 0),
-                   coalesce((SELECT cm.rank FROM close_member cm WHERE cm.member_id = up.member_id
-                             AND cm.period = (SELECT max(period) FROM period_close WHERE status = 'CLOSED')), 'MEMBER')
+            SELECT up.seller_id, up.period, up.step, up.member_id, up.sponsor_id, up.status, up.step <= ?,
+                   volume.current, volume.previous,
+                   CASE WHEN up.step <= ? THEN coalesce((SELECT cm.rank FROM close_member cm WHERE cm.member_id = up.member_id
+                       AND cm.period = (SELECT max(period) FROM period_close WHERE status = 'CLOSED')), 'MEMBER') END
             FROM up
+            CROSS JOIN LATERAL (
+                SELECT coalesce(sum(v.pv) FILTER (WHERE v.period = up.period), 0) AS current,
+                       coalesce(sum(v.pv) FILTER (WHERE v.period = up.previous_period), 0) AS previous
+                FROM member_volume v
+                WHERE up.step <= ? AND v.member_id = up.member_id
+                  AND v.period BETWEEN up.previous_period AND up.period
+            ) AS volume
             ORDER BY up.seller_id, up.period, up.step""";
 
     /** Whose upline to read, with the volumes of which period (and the one before). */
@@ -63,17 +72,22 @@ public class UplineRepository {
     }
 
     /**
-     * For each start, the seller (step 0) and their upline up to the root, in step order; a seller the projection
-     * does not know has no entry.
+     * For each start, the seller (step 0) and their upline up to the root, in step order, with the figures of the
+     * rows up to {@code figuredSteps} ({@link UplineRow#figured()}); a seller the projection does not know has no
+     * entry.
      */
-    public Map<Start, List<UplineRow>> uplines(Collection<Start> starts) {
+    public Map<Start, List<UplineRow>> uplines(Collection<Start> starts, int figuredSteps) {
         List<Tagged> rows = Jdbc.query(em, UPLINES, row -> new Tagged(row.getObject(1, UUID.class), row.getString(2),
-                new UplineRow(row.getInt(3), row.getObject(4, UUID.class), row.getObject(5, UUID.class),
-                        row.getString(6), Rows.money(row.getBigDecimal(7)), Rows.money(row.getBigDecimal(8)),
-                        Rank.valueOf(row.getString(9)))),
+                row.getBoolean(7)
+                        ? new UplineRow(row.getInt(3), row.getObject(4, UUID.class), row.getObject(5, UUID.class),
+                                row.getString(6), Rows.money(row.getBigDecimal(8)), Rows.money(row.getBigDecimal(9)),
+                                Rank.valueOf(row.getString(10)))
+                        : new UplineRow(row.getInt(3), row.getObject(4, UUID.class), row.getObject(5, UUID.class),
+                                row.getString(6), null, null, null)),
                 Jdbc.array("uuid", starts.stream().map(Start::sellerId).toList()),
                 Jdbc.array("text", starts.stream().map(Start::period).toList()),
-                Jdbc.array("text", starts.stream().map(start -> previous(start.period())).toList()), MAX_DEPTH);
+                Jdbc.array("text", starts.stream().map(start -> previous(start.period())).toList()), MAX_DEPTH,
+                figuredSteps, figuredSteps, figuredSteps);
         Map<Start, List<UplineRow>> uplines = new HashMap<>();
         for (Start start : starts) {
             uplines.put(start, new ArrayList<>());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +40,12 @@ import io.downline.platform.inbox.WaitingFor;
  */
 @ApplicationScoped
 public class SaleService {
+
+    /**
+     * The walk reads the figures of the first (this × the plan's levels) uplines at once, enough unless many of them
+     * are skipped; a walk that needs more reads the rest of its upline's figures.
+     */
+    static final int FIGURED_STEPS_PER_LEVEL = 2;
 
     private final SaleRepository sales;
     private final LineRepository lines;
@@ -107,13 +114,19 @@ public class SaleService {
             return List.of();
         }
         Map<Start, List<UplineRow>> uplinesOf = uplines.uplines(fresh.stream()
-                .map(order -> new Start(order.sellerId(), Periods.format(Periods.of(order.completedAt())))).toList());
+                .map(order -> new Start(order.sellerId(), Periods.format(Periods.of(order.completedAt())))).toList(),
+                FIGURED_STEPS_PER_LEVEL * inForce.plan().levels());
         Map<VolumeKey, BigDecimal> addedBefore = volumes.snapshot();
         List<Computed> computed = new ArrayList<>(fresh.size());
         for (NewSale order : fresh) {
             String period = Periods.format(Periods.of(order.completedAt()));
-            computed.add(compute(order, period, uplinesOf.get(new Start(order.sellerId(), period)), addedBefore,
-                    inForce, now));
+            Start start = new Start(order.sellerId(), period);
+            Optional<Computed> sale = compute(order, period, uplinesOf.get(start), addedBefore, inForce, now);
+            if (sale.isEmpty()) {
+                uplinesOf.putAll(uplines.uplines(List.of(start), UplineRepository.MAX_DEPTH));
+                sale = compute(order, period, uplinesOf.get(start), addedBefore, inForce, now);
+            }
+            computed.add(sale.orElseThrow());
             addedBefore.merge(new VolumeKey(order.sellerId(), period), order.cv(), BigDecimal::add);
         }
         Set<UUID> inserted = sales.insertAll(computed.stream().map(Computed::sale).toList(), now);
@@ -137,10 +150,12 @@ public class SaleService {
 
     /**
      * The walk of one sale over its upline as read at the start of the batch plus what the batch's earlier sales
-     * added to the uplines' volumes: what the upline query would read if those sales had been committed.
+     * added to the uplines' volumes: what the upline query would read if those sales had been committed. Empty
+     * when the walk went past the rows whose figures were read with levels still open: the caller reads the whole
+     * upline's figures and walks again.
      */
-    private Computed compute(NewSale order, String period, List<UplineRow> rows, Map<VolumeKey, BigDecimal> addedBefore,
-            PlanService.InForce inForce, Instant now) {
+    private Optional<Computed> compute(NewSale order, String period, List<UplineRow> rows,
+            Map<VolumeKey, BigDecimal> addedBefore, PlanService.InForce inForce, Instant now) {
         if (rows == null) {
             throw new WaitingFor("member", order.sellerId());
         }
@@ -151,14 +166,22 @@ public class SaleService {
         String previous = Periods.format(Periods.parse(period).minusMonths(1));
         List<UplineMember> walkers = new ArrayList<>();
         List<UUID> upline = new ArrayList<>();
+        boolean unfigured = false;
         for (UplineRow row : rows.subList(1, Math.max(1, rows.size() - 1))) {
-            walkers.add(new UplineMember(row.step(), row.memberId(), "ACTIVE".equals(row.status()),
-                    plus(row.pvCurrent(), addedBefore.get(new VolumeKey(row.memberId(), period))),
-                    plus(row.pvPrevious(), addedBefore.get(new VolumeKey(row.memberId(), previous))),
-                    row.paidAsRank()));
+            if (row.figured() && !unfigured) {
+                walkers.add(new UplineMember(row.step(), row.memberId(), "ACTIVE".equals(row.status()),
+                        plus(row.pvCurrent(), addedBefore.get(new VolumeKey(row.memberId(), period))),
+                        plus(row.pvPrevious(), addedBefore.get(new VolumeKey(row.memberId(), previous))),
+                        row.paidAsRank()));
+            } else {
+                unfigured = true;
+            }
             upline.add(row.memberId());
         }
         Walk walk = CommissionWalk.walk(inForce.plan(), order.cv(), walkers);
+        if (unfigured && walk.lines().size() < inForce.plan().levels()) {
+            return Optional.empty();
+        }
         String explanation = EventJson.write(SaleExplanation.of(inForce.version(), upline, walk));
         SaleRecord sale = new SaleRecord(order.orderId(), order.sellerId(), order.amount(), order.currency(),
                 order.cv(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), order.completedAt(), period,
@@ -172,7 +195,7 @@ public class SaleService {
                         period, inForce.version(), paid.rule(), now, releaseAt, null));
             }
         }
-        return new Computed(sale, paidLines);
+        return Optional.of(new Computed(sale, paidLines));
     }
 
     /** A volume as stored (two decimals) after what the batch added to it. */
