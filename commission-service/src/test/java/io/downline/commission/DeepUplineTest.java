@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.downline.commission.TestTree.Member;
@@ -39,11 +38,6 @@ class DeepUplineTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     /**
      * root ← second ← first ← eleven members without PV ← seller. The eleven are more than the steps read at once,
