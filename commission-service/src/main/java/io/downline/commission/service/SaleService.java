@@ -168,7 +168,7 @@ public class SaleService {
         List<UUID> upline = new ArrayList<>();
         boolean unfigured = false;
         for (UplineRow row : rows.subList(1, Math.max(1, rows.size() - 1))) {
-            if (row.figured() && !unfigured) {
+            if (row.figured()) {
                 walkers.add(new UplineMember(row.step(), row.memberId(), "ACTIVE".equals(row.status()),
                         plus(row.pvCurrent(), addedBefore.get(new VolumeKey(row.memberId(), period))),
                         plus(row.pvPrevious(), addedBefore.get(new VolumeKey(row.memberId(), previous))),
