@@ -167,8 +167,8 @@ class OrderBatchTest {
         rows(state, "SELECT member_id, 'pv', period, pv FROM member_volume JOIN ids ON ids.id = member_id"
                 + " ORDER BY ids.n, period", members);
         rows(state, "SELECT type, aggregate_id, payload::jsonb -> 'amount' ->> 'amount', payload::jsonb ->> 'orderId',"
-                + " payload::jsonb ->> 'level' FROM outbox JOIN ids ON ids.id = (payload::jsonb ->> 'orderId')::uuid"
-                + " WHERE type LIKE 'commission.%' ORDER BY outbox.id", orders);
+                + " payload::jsonb ->> 'level' FROM outbox_log JOIN ids ON ids.id = (payload::jsonb ->> 'orderId')::uuid"
+                + " WHERE type LIKE 'commission.%' ORDER BY outbox_log.id", orders);
         return scenario.name(state.toString());
     }
 

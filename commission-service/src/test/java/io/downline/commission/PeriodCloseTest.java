@@ -105,7 +105,7 @@ class PeriodCloseTest {
             PeriodClosed periodClosed = commissions.await(EventType.PERIOD_CLOSED, PERIOD).payload(PeriodClosed.class);
             assertThat(periodClosed.totalVolume()).isGreaterThanOrEqualTo(new java.math.BigDecimal("5190.00"));
         }
-        assertThat(tree.count("SELECT count(*) FROM outbox WHERE type = 'member.rank-changed' AND aggregate_id IN (?, ?, ?)",
+        assertThat(tree.count("SELECT count(*) FROM outbox_log WHERE type = 'member.rank-changed' AND aggregate_id IN (?, ?, ?)",
                 chloe.id().toString(), dev.id().toString(), eli.id().toString())).isZero();
         assertThat(tree.decimal("SELECT count(*) FROM close_member WHERE period = ? AND member_id = ? AND rank = 'GOLD'"
                 + " AND gv = 5190 AND qualified_sponsored = 3", PERIOD, ana.id())).isEqualByComparingTo("1");

@@ -164,11 +164,11 @@ class SaleFlowTest {
         assertThat(tree.decimal("SELECT pv FROM member_volume WHERE member_id = ? AND period = '2026-05'", sam.id()))
                 .isEqualByComparingTo("0.00");
 
-        long outboxRows = tree.count("SELECT count(*) FROM outbox");
+        long outboxRows = tree.count("SELECT count(*) FROM outbox_log");
         refund(order, "0.01").statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("amount"));
         refund(UUID.randomUUID(), "1.00").statusCode(404);
-        assertThat(tree.count("SELECT count(*) FROM outbox")).isEqualTo(outboxRows);
+        assertThat(tree.count("SELECT count(*) FROM outbox_log")).isEqualTo(outboxRows);
     }
 
     @Test

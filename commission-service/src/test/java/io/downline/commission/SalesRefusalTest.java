@@ -39,7 +39,7 @@ class SalesRefusalTest {
         Member seller = tree.member(root);
         UUID order = UUID.randomUUID();
         Map<String, Object> good = TestTree.saleBody(order, seller.id(), "20.00", "10.00", "USD", clock.instant());
-        long outbox = tree.count("SELECT count(*) FROM outbox");
+        long outbox = tree.count("SELECT count(*) FROM outbox_log");
 
         given().contentType("application/json").body(good).post("/api/commissions/sales").then().statusCode(401);
         TestTree.as(seller.token()).body(good).post("/api/commissions/sales").then().statusCode(403);
@@ -56,7 +56,7 @@ class SalesRefusalTest {
                 .post("/api/commissions/sales").then().statusCode(422).body("errors[0].field", equalTo("currency"));
         TestTree.asAdmin().body(TestTree.saleBody(order, seller.id(), "10.00", "10.00", "USD",
                 clock.instant().plusSeconds(3600))).post("/api/commissions/sales").then().statusCode(422);
-        assertThat(tree.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(tree.count("SELECT count(*) FROM outbox_log")).isEqualTo(outbox);
         assertThat(tree.count("SELECT count(*) FROM sale WHERE order_id = ?", order)).isZero();
 
         String first = TestTree.asAdmin().header("Idempotency-Key", "sale-" + order).body(good)
@@ -66,9 +66,9 @@ class SalesRefusalTest {
         assertThat(repeat).isEqualTo(first);
         TestTree.asAdmin().body(good).post("/api/commissions/sales").then().statusCode(409);
         assertThat(tree.count("SELECT count(*) FROM sale WHERE order_id = ?", order)).isEqualTo(1);
-        assertThat(tree.count("SELECT count(*) FROM outbox WHERE type = 'order.completed' AND aggregate_id = ?",
+        assertThat(tree.count("SELECT count(*) FROM outbox_log WHERE type = 'order.completed' AND aggregate_id = ?",
                 order.toString())).isEqualTo(1);
-        assertThat(tree.count("SELECT count(*) FROM outbox WHERE type = 'admin.action-performed' AND aggregate_id = ?",
+        assertThat(tree.count("SELECT count(*) FROM outbox_log WHERE type = 'admin.action-performed' AND aggregate_id = ?",
                 order.toString())).isEqualTo(1);
 
         TestTree.asAdmin().body(Map.of("amount", "0", "commissionableVolume", "1.00"))

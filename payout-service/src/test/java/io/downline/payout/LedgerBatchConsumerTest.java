@@ -213,7 +213,7 @@ class LedgerBatchConsumerTest extends LedgerChecks {
         return column("""
                 SELECT concat_ws(' ', type, payload::jsonb ->> 'reason', payload::jsonb -> 'amount' ->> 'amount',
                                  payload::jsonb -> 'availableBalance' ->> 'amount')
-                FROM outbox WHERE aggregate_id = ? AND type LIKE 'wallet.%' ORDER BY id""", member.toString(),
+                FROM outbox_log WHERE aggregate_id = ? AND type LIKE 'wallet.%' ORDER BY id""", member.toString(),
                 row -> List.of((String) row[0]));
     }
 

@@ -95,7 +95,7 @@ class PayoutRaceTest extends LedgerChecks {
         }
         assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
         assertThat(World.queryLong("SELECT count(*) FROM payout_approval WHERE payout_id = ?", id)).isEqualTo(1);
-        assertThat(World.queryLong("SELECT count(*) FROM outbox WHERE type = 'payout.approved' AND aggregate_id = ?",
+        assertThat(World.queryLong("SELECT count(*) FROM outbox_log WHERE type = 'payout.approved' AND aggregate_id = ?",
                 id.toString())).isEqualTo(1);
         assertThat(World.queryLong("SELECT count(*) FROM payout WHERE id = ? AND status = 'APPROVED'", id)).isEqualTo(1);
     }

@@ -362,7 +362,7 @@ class MeetingResourceTest {
     private long remindersOf(UUID meetingId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox WHERE type = ? AND aggregate_id = ?")) {
+                        "SELECT count(*) FROM outbox_log WHERE type = ? AND aggregate_id = ?")) {
             count.setString(1, EventType.MEETING_REMINDER.type());
             count.setString(2, meetingId.toString());
             try (ResultSet row = count.executeQuery()) {

@@ -95,12 +95,12 @@ class OutboxDeliveryTest {
     }
 
     private List<UUID> outboxEvents(UUID aggregate, EventType type) throws SQLException {
-        return eventIds("SELECT event_id FROM outbox WHERE aggregate_id = ? AND type = '" + type.type() + "' ORDER BY id",
+        return eventIds("SELECT event_id FROM outbox_log WHERE aggregate_id = ? AND type = '" + type.type() + "' ORDER BY id",
                 aggregate);
     }
 
     private List<UUID> unsentEvents(UUID aggregate) throws SQLException {
-        return eventIds("SELECT event_id FROM outbox WHERE aggregate_id = ? AND sent_at IS NULL ORDER BY id", aggregate);
+        return eventIds("SELECT event_id FROM outbox WHERE aggregate_id = ? ORDER BY id", aggregate);
     }
 
     private List<UUID> eventIds(String sql, UUID aggregate) throws SQLException {

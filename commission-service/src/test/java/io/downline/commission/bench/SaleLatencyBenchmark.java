@@ -235,7 +235,7 @@ class SaleLatencyBenchmark {
     /**
      * The measured sales' latency split by hop, from the outbox rows of their lines: sent → committed (the rows'
      * {@code created_at}, written just before the commit), committed → relayed (the last row's {@code sent_at}:
-     * the relay marks a round sent once the broker acknowledged all of it), relayed → read (the reader's clock at
+     * the relay moves a round to outbox_sent once the broker acknowledged all of it), relayed → read (the reader's clock at
      * the fifth event; the reader may get an event before its round is marked, so this hop can be 0).
      */
     private Map<String, Object> hops(Reader reader, long fromMicros) throws SQLException {
@@ -246,7 +246,7 @@ class SaleLatencyBenchmark {
                 var statement = connection.prepareStatement("SELECT substring(payload FROM '\"orderId\":\"([0-9a-f-]{36})\"'),"
                         + " (extract(epoch FROM max(created_at)) * 1000000)::bigint,"
                         + " (extract(epoch FROM max(sent_at)) * 1000000)::bigint"
-                        + " FROM outbox WHERE type = 'commission.earned' AND created_at >= to_timestamp(? / 1000000.0)"
+                        + " FROM outbox_sent WHERE type = 'commission.earned' AND created_at >= to_timestamp(? / 1000000.0)"
                         + " GROUP BY 1")) {
             statement.setLong(1, fromMicros);
             try (var rows = statement.executeQuery()) {
@@ -272,8 +272,8 @@ class SaleLatencyBenchmark {
     }
 
     /**
-     * The relay's rounds during the measured run, told apart by the transaction that marked their rows sent (one
-     * UPDATE per round): rows per round, and the time from one round's marking to the next (a round's length
+     * The relay's rounds during the measured run, told apart by the transaction that moved their rows to
+     * {@code outbox_sent} (one statement per round): rows per round, and the time from one round's marking to the next (a round's length
      * while rows wait; longer when the relay was idle).
      */
     private Map<String, Object> relayRounds(long fromMicros) throws SQLException {
@@ -281,7 +281,7 @@ class SaleLatencyBenchmark {
         Histogram gap = BenchFigures.micros();
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.prepareStatement("SELECT count(*), (extract(epoch FROM max(sent_at)) * 1000000)::bigint"
-                        + " FROM outbox WHERE sent_at >= to_timestamp(? / 1000000.0) GROUP BY xmin::text ORDER BY 2")) {
+                        + " FROM outbox_sent WHERE sent_at >= to_timestamp(? / 1000000.0) GROUP BY xmin::text ORDER BY 2")) {
             statement.setLong(1, fromMicros);
             try (var rows = statement.executeQuery()) {
                 long previous = -1;

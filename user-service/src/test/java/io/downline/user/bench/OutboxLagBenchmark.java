@@ -127,7 +127,7 @@ class OutboxLagBenchmark {
                 PreparedStatement statement = connection.prepareStatement("""
                         SELECT event_id::text, (extract(epoch FROM created_at) * 1000000)::bigint,
                                (extract(epoch FROM sent_at) * 1000000)::bigint
-                        FROM outbox WHERE type = ? AND sent_at IS NOT NULL AND aggregate_id = ANY (?)""")) {
+                        FROM outbox_sent WHERE type = ? AND aggregate_id = ANY (?)""")) {
             statement.setString(1, EventType.MEMBER_REGISTERED.type());
             statement.setArray(2, connection.createArrayOf("text", run.registered.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
@@ -172,7 +172,7 @@ class OutboxLagBenchmark {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox")) {
                 rs.next();
                 return rs.getLong(1) == 0;
             }

@@ -149,7 +149,7 @@ final class RelayRound {
                 break;
             }
         }
-        OutboxStore.markSent(connection, sent);
+        OutboxStore.moveToSent(connection, sent);
         Instant nextRetry = null;
         for (int i = 0; i < failedRows.size(); i++) {
             Instant retryAt = failed(failedRows.get(i), failures.get(i), now);

@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A staff change that forgets {@link AdminAudit#record} fails (enforce is on in tests) and is counted; an
- * audited one passes and leaves its {@code admin.action-performed} in the outbox; members' changes are not
+ * audited one passes and leaves its {@code admin.action-performed} in the outbox (sent or not); members' changes are not
  * staff actions.
  */
 @QuarkusTest
@@ -123,7 +123,7 @@ class StaffAuditGuardTest {
     private List<String> auditPayloads(String entityId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT payload FROM outbox WHERE type = 'admin.action-performed' AND aggregate_id = ?")) {
+                        "SELECT payload FROM outbox_log WHERE type = 'admin.action-performed' AND aggregate_id = ?")) {
             query.setString(1, entityId);
             List<String> payloads = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

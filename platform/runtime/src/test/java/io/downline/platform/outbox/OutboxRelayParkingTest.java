@@ -36,7 +36,7 @@ class OutboxRelayParkingTest {
     private static final String RELEASE_WITH_TOPIC = """
             UPDATE outbox SET topic = 'platform-test.events.v1',
                    parked_at = NULL, next_attempt_at = NULL, attempts = 0, last_error = NULL
-            WHERE event_id = ? AND sent_at IS NULL AND parked_at IS NOT NULL""";
+            WHERE event_id = ? AND parked_at IS NOT NULL""";
 
     @Inject
     OutboxTestEvents events;

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-/** What the relay did to a row, read from the outbox table, and the relay's gauges as Prometheus shows them. */
+/**
+ * What the relay did to a row, read from the view {@code outbox_log} (rows waiting in {@code outbox} and rows moved
+ * to {@code outbox_sent}), and the relay's gauges as Prometheus shows them.
+ */
 final class OutboxTable {
 
     static final String TOPIC = "platform-test.events.v1";
@@ -31,7 +34,7 @@ final class OutboxTable {
     Row row(UUID eventId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT id, attempts, sent_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM outbox WHERE event_id = ?")) {
+                        "SELECT id, attempts, sent_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM outbox_log WHERE event_id = ?")) {
             statement.setObject(1, eventId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -48,7 +51,7 @@ final class OutboxTable {
     long countFor(UUID aggregateId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox WHERE aggregate_id = ?")) {
+                        "SELECT count(*) FROM outbox_log WHERE aggregate_id = ?")) {
             statement.setString(1, aggregateId.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -117,11 +120,11 @@ final class OutboxTable {
         }
     }
 
-    /** How many relay rounds marked these rows sent: each round marks its rows in one transaction (their xmin). */
+    /** How many relay rounds sent these rows: each round moves its rows to outbox_sent in one transaction (xmin). */
     long markingRounds(List<UUID> eventIds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(DISTINCT xmin::text) FROM outbox WHERE event_id = ANY(?) AND sent_at IS NOT NULL")) {
+                        "SELECT count(DISTINCT xmin::text) FROM outbox_sent WHERE event_id = ANY(?)")) {
             statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -139,7 +142,7 @@ final class OutboxTable {
     List<Marking> markings(List<UUID> eventIds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT event_id, xmin::text,"
-                        + " extract(epoch FROM sent_at) * 1000 FROM outbox WHERE event_id = ANY(?) AND sent_at IS NOT NULL")) {
+                        + " extract(epoch FROM sent_at) * 1000 FROM outbox_sent WHERE event_id = ANY(?)")) {
             statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
             List<Marking> markings = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
