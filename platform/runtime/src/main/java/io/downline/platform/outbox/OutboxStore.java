@@ -66,12 +66,12 @@ final class OutboxStore {
     }
 
     /**
-     * The rows due for sending, in id order (every row in {@code outbox} is unsent): not parked, not backing off, and not behind a row of
-     * their aggregate that is parked or backing off (a later event never overtakes an earlier one). The held
-     * aggregates (few) are found once per round, not per candidate row: a correlated {@code NOT EXISTS}, planned
-     * from statistics that saw an empty outbox, scanned the whole backlog for each row (seconds per round once
-     * tens of thousands of rows waited, after a burst or a broker outage). {@code excluded}: the rows of a round
-     * still waiting for its acknowledgements (not marked sent yet).
+     * The rows due for sending, in id order (every row in {@code outbox} is unsent): not parked, not backing off,
+     * and not behind a row of their aggregate that is parked or backing off (a later event never overtakes an
+     * earlier one). The held aggregates (few) are found once per round, not per candidate row: a correlated
+     * {@code NOT EXISTS}, planned from statistics that saw an empty outbox, scanned the whole backlog for each row
+     * (seconds per round once tens of thousands of rows waited, after a burst or a broker outage).
+     * {@code excluded}: the rows of a round still waiting for its acknowledgements (not moved to the log yet).
      */
     static List<OutboxRow> due(Connection connection, Instant now, int limit, long[] excluded) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
