@@ -175,7 +175,7 @@ public class OutboxRelay {
         }
         state = State.LEADING;
         OutboxStore.listen(connection, schema);
-        OutboxStore.relaxDurability(connection);
+        OutboxStore.prepareSession(connection);
         PGConnection notifications = connection.unwrap(PGConnection.class);
         Duration delay = backoff;
         Instant nextRetry = null;

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +37,7 @@ public final class CpuUsage {
     private final double[] loadStart;
     private final Map<Long, Long> threadsStart;
     private final Map<String, Long> jvmThreadsStart;
+    private final Map<String, Long> brokerRequestsStart;
 
     private CpuUsage(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,6 +49,7 @@ public final class CpuUsage {
         this.loadStart = loadAverage();
         this.threadsStart = threadNanos();
         this.jvmThreadsStart = jvmThreadTicks();
+        this.brokerRequestsStart = brokerRequests();
     }
 
     public static CpuUsage start(DataSource dataSource) {
@@ -97,6 +102,13 @@ public final class CpuUsage {
         groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> jvmCores.put(e.getKey(), BenchFigures.round(e.getValue() / wall, 3)));
         usage.put("thisTestJvmCoresByThreadGroup", jvmCores);
+        Map<String, Object> requests = new LinkedHashMap<>();
+        brokerRequests().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - brokerRequestsStart.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> requests.put(e.getKey(), BenchFigures.round(e.getValue() / wall, 1)));
+        usage.put("inJvmBrokerRequestsPerSecond", requests);
         return usage;
     }
 
@@ -173,6 +185,25 @@ public final class CpuUsage {
             return HARNESS;
         }
         return SERVICE_OTHER;
+    }
+
+    /**
+     * Requests the in-JVM broker has served so far, by type (its {@code RequestsPerSec} meters, one per request type
+     * and version); empty when the broker runs elsewhere.
+     */
+    private static Map<String, Long> brokerRequests() {
+        Map<String, Long> counts = new HashMap<>();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            for (ObjectName meter : server.queryNames(
+                    new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+                counts.merge(meter.getKeyProperty("request"),
+                        ((Number) server.getAttribute(meter, "Count")).longValue(), Long::sum);
+            }
+        } catch (JMException e) {
+            // a meter gone meanwhile: the figures leave it out
+        }
+        return counts;
     }
 
     private static Map<Long, Long> threadNanos() {

@@ -1,0 +1,103 @@
+package io.downline.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.downline.platform.testing.DownlineTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The relay reads its due rows by the primary key even when the outbox looks, to the planner, like the near-empty
+ * table of its last analyze while its heap holds thousands of rows deleted since the last vacuum: the state a busy
+ * queue table is in most of the time. The outbox here is a copy in a schema of its own, with autovacuum off, so
+ * that the service's relay does not touch it and no vacuum cleans it between the setup and the plan.
+ */
+@QuarkusTest
+@WithTestResource(DownlineTestResource.class)
+class OutboxQueuePlanTest {
+
+    private static final String SCRATCH = "outbox_queue_plan_test";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void churnedQueue() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            String schema = OutboxStore.currentSchema(connection);
+            statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
+            statement.execute("CREATE SCHEMA " + SCRATCH);
+            statement.execute("CREATE TABLE " + SCRATCH + ".outbox (LIKE " + schema + ".outbox INCLUDING ALL)"
+                    + " WITH (autovacuum_enabled = false)");
+            statement.execute("ANALYZE " + SCRATCH + ".outbox");
+            statement.execute("INSERT INTO " + SCRATCH + ".outbox (event_id, topic, aggregate_id, type, payload)"
+                    + " SELECT gen_random_uuid(), 'widgets.events.v1', g::text, 'widget.renamed', repeat('x', 600)"
+                    + " FROM generate_series(1, 20000) g");
+            statement.execute("DELETE FROM " + SCRATCH + ".outbox WHERE id NOT IN"
+                    + " (SELECT id FROM " + SCRATCH + ".outbox ORDER BY id DESC LIMIT 10)");
+        }
+    }
+
+    @AfterEach
+    void dropScratch() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
+        }
+    }
+
+    @Test
+    void theDueRowsAreReadByThePrimaryKeyOnTheRelaysSession() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + SCRATCH);
+            }
+            try {
+                // The condition the relay meets: without its session settings, the planner scans the whole heap.
+                assertThat(duePlan(connection)).contains("Seq Scan on outbox o").doesNotContain("outbox_pkey");
+
+                OutboxStore.prepareSession(connection);
+                assertThat(duePlan(connection)).contains("Index Scan using outbox_pkey on outbox o")
+                        .doesNotContain("Seq Scan");
+                assertThat(OutboxStore.due(connection, Instant.now(), 500, new long[0])).hasSize(10);
+            } finally {
+                OutboxStore.release(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("RESET search_path");
+                }
+            }
+        }
+    }
+
+    private static String duePlan(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + OutboxStore.DUE)) {
+            Timestamp now = Timestamp.from(Instant.now());
+            statement.setTimestamp(1, now);
+            statement.setTimestamp(2, now);
+            statement.setArray(3, connection.createArrayOf("bigint", new Object[0]));
+            statement.setInt(4, 500);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
