@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +35,9 @@ class OutboxQueuePlanTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @BeforeEach
     void churnedQueue() throws SQLException {
@@ -74,7 +77,7 @@ class OutboxQueuePlanTest {
                 OutboxStore.prepareSession(connection);
                 assertThat(duePlan(connection)).contains("Index Scan using outbox_pkey on outbox o")
                         .doesNotContain("Seq Scan");
-                assertThat(OutboxStore.due(connection, Instant.now(), 500, new long[0])).hasSize(10);
+                assertThat(OutboxStore.due(connection, clock.instant(), 500, new long[0])).hasSize(10);
             } finally {
                 OutboxStore.release(connection);
                 try (Statement statement = connection.createStatement()) {
@@ -84,9 +87,9 @@ class OutboxQueuePlanTest {
         }
     }
 
-    private static String duePlan(Connection connection) throws SQLException {
+    private String duePlan(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + OutboxStore.DUE)) {
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(clock.instant());
             statement.setTimestamp(1, now);
             statement.setTimestamp(2, now);
             statement.setArray(3, connection.createArrayOf("bigint", new Object[0]));
