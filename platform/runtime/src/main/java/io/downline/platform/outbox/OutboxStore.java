@@ -49,7 +49,7 @@ final class OutboxStore {
      * crashes before it is durable, the rows are published again, and consumers drop the duplicates by ce_id. And the
      * due rows are always read by the primary key, in id order, up to the batch: {@code outbox} is a queue whose heap
      * is mostly rows deleted since the last vacuum, while its statistics often describe the near-empty table of the
-     * last analyze, so the planner otherwise picks a sequential (even parallel) scan of every page and a sort: 10–60
+     * last analyze, so the planner otherwise picks a sequential (even parallel) scan of every page and a sort: 10–65
      * ms per round under load instead of well under one (OutboxQueuePlanTest).
      */
     static void prepareSession(Connection connection) throws SQLException {

@@ -187,6 +187,16 @@ public final class CpuUsage {
         return SERVICE_OTHER;
     }
 
+    private static final ObjectName REQUEST_METERS = requestMeters();
+
+    private static ObjectName requestMeters() {
+        try {
+            return new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*");
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Requests the in-JVM broker has served so far, by type (its {@code RequestsPerSec} meters, one per request type
      * and version); empty when the broker runs elsewhere.
@@ -194,14 +204,13 @@ public final class CpuUsage {
     private static Map<String, Long> brokerRequests() {
         Map<String, Long> counts = new HashMap<>();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            for (ObjectName meter : server.queryNames(
-                    new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+        for (ObjectName meter : server.queryNames(REQUEST_METERS, null)) {
+            try {
                 counts.merge(meter.getKeyProperty("request"),
                         ((Number) server.getAttribute(meter, "Count")).longValue(), Long::sum);
+            } catch (JMException e) {
+                // a meter gone meanwhile: the figures leave it out
             }
-        } catch (JMException e) {
-            // a meter gone meanwhile: the figures leave it out
         }
         return counts;
     }
