@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -24,8 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The relay reads its due rows by the primary key even when the outbox looks, to the planner, like the near-empty
  * table of its last analyze while its heap holds thousands of rows deleted since the last vacuum: the state a busy
- * queue table is in most of the time. The outbox here is a copy in a schema of its own, with autovacuum off, so
- * that the service's relay does not touch it and no vacuum cleans it between the setup and the plan.
+ * queue table is in most of the time; and under a backlog it reads only its batch, not every row waiting. The
+ * outbox here is a copy in a schema of its own, with autovacuum off, so that the service's relay does not touch it
+ * and no vacuum cleans it between the setup and the plan.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -87,12 +89,45 @@ class OutboxQueuePlanTest {
         }
     }
 
+    @Test
+    void underABacklogTheRelayReadsOnlyItsBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + SCRATCH);
+                // A backlog (after a burst or a broker outage) behind the statistics of the near-empty table.
+                statement.execute("INSERT INTO outbox (event_id, topic, aggregate_id, type, payload)"
+                        + " SELECT gen_random_uuid(), 'widgets.events.v1', (g % 1000)::text, 'widget.renamed',"
+                        + " repeat('x', 600) FROM generate_series(1, 20000) g");
+            }
+            try {
+                OutboxStore.prepareSession(connection);
+                String plan = duePlan(connection, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ");
+                // The index scan stops at the batch: it neither hashes nor sorts the 20,010 rows waiting.
+                assertThat(plan).contains("Index Scan using outbox_pkey on outbox o (actual rows=500 loops=1)")
+                        .doesNotContain("Hash Join").doesNotContain("Hash Right Join").doesNotContain("Sort");
+                List<OutboxRow> due = OutboxStore.due(connection, clock.instant(), 500, new long[0]);
+                assertThat(due).hasSize(500);
+                assertThat(due).extracting(OutboxRow::id).isSorted();
+            } finally {
+                OutboxStore.release(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("RESET search_path");
+                }
+            }
+        }
+    }
+
     private String duePlan(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + OutboxStore.DUE)) {
+        return duePlan(connection, "EXPLAIN ");
+    }
+
+    private String duePlan(Connection connection, String explain) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(explain + OutboxStore.DUE)) {
             Timestamp now = Timestamp.from(clock.instant());
             statement.setTimestamp(1, now);
-            statement.setTimestamp(2, now);
-            statement.setArray(3, connection.createArrayOf("bigint", new Object[0]));
+            statement.setArray(2, connection.createArrayOf("bigint", new Object[0]));
+            statement.setTimestamp(3, now);
             statement.setInt(4, 500);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = statement.executeQuery()) {
