@@ -67,48 +67,50 @@ class OutboxQueuePlanTest {
 
     @Test
     void theDueRowsAreReadByThePrimaryKeyOnTheRelaysSession() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET search_path TO " + SCRATCH);
-            }
-            try {
-                // The condition the relay meets: without its session settings, the planner scans the whole heap.
-                assertThat(duePlan(connection)).contains("Seq Scan on outbox o").doesNotContain("outbox_pkey");
+        onScratch(connection -> {
+            // The condition the relay meets: without its session settings, the planner scans the whole heap.
+            assertThat(duePlan(connection)).contains("Seq Scan on outbox o").doesNotContain("outbox_pkey");
 
-                OutboxStore.prepareSession(connection);
-                assertThat(duePlan(connection)).contains("Index Scan using outbox_pkey on outbox o")
-                        .doesNotContain("Seq Scan");
-                assertThat(OutboxStore.due(connection, clock.instant(), 500, new long[0])).hasSize(10);
-            } finally {
-                OutboxStore.release(connection);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("RESET search_path");
-                }
-            }
-        }
+            OutboxStore.prepareSession(connection);
+            assertThat(duePlan(connection)).contains("Index Scan using outbox_pkey on outbox o")
+                    .doesNotContain("Seq Scan");
+            assertThat(OutboxStore.due(connection, clock.instant(), 500, new long[0])).hasSize(10);
+        });
     }
 
     @Test
     void underABacklogTheRelayReadsOnlyItsBatch() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        onScratch(connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET search_path TO " + SCRATCH);
                 // A backlog (after a burst or a broker outage) behind the statistics of the near-empty table.
                 statement.execute("INSERT INTO outbox (event_id, topic, aggregate_id, type, payload)"
                         + " SELECT gen_random_uuid(), 'widgets.events.v1', (g % 1000)::text, 'widget.renamed',"
                         + " repeat('x', 600) FROM generate_series(1, 20000) g");
             }
+            OutboxStore.prepareSession(connection);
+            String plan = duePlan(connection, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ");
+            // The index scan stops at the batch: no join hashes, and no sort orders, the 20,010 rows waiting.
+            assertThat(plan).contains("Index Scan using outbox_pkey on outbox o (actual rows=500 loops=1)")
+                    .doesNotContain("Join").doesNotContain("Sort");
+            List<OutboxRow> due = OutboxStore.due(connection, clock.instant(), 500, new long[0]);
+            assertThat(due).hasSize(500);
+            assertThat(due).extracting(OutboxRow::id).isSorted();
+        });
+    }
+
+    /** Work on the scratch outbox, on a connection given back to the pool as it was taken. */
+    private interface ScratchWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void onScratch(ScratchWork work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + SCRATCH);
+            }
             try {
-                OutboxStore.prepareSession(connection);
-                String plan = duePlan(connection, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ");
-                // The index scan stops at the batch: it neither hashes nor sorts the 20,010 rows waiting.
-                assertThat(plan).contains("Index Scan using outbox_pkey on outbox o (actual rows=500 loops=1)")
-                        .doesNotContain("Hash Join").doesNotContain("Hash Right Join").doesNotContain("Sort");
-                List<OutboxRow> due = OutboxStore.due(connection, clock.instant(), 500, new long[0]);
-                assertThat(due).hasSize(500);
-                assertThat(due).extracting(OutboxRow::id).isSorted();
+                work.run(connection);
             } finally {
                 OutboxStore.release(connection);
                 try (Statement statement = connection.createStatement()) {
