@@ -29,13 +29,21 @@ public class OutboxMaintenance {
         this.clock = clock;
     }
 
-    /** Refreshed on its own schedule, so the gauges stay current while a round waits on a dead broker. */
+    /**
+     * Refreshed on its own schedule, so the gauges stay current while a round waits on a dead broker. They count on
+     * the relay's session settings: the parked rows by their index, and nothing JIT-compiled.
+     */
     @Scheduled(every = "${downline.outbox.relay.gauge-interval:5s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshGauges() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            metrics.backlog(OutboxStore.backlog(connection));
-            metrics.parked(OutboxStore.parked(connection));
+            OutboxStore.prepareSession(connection);
+            try {
+                metrics.backlog(OutboxStore.backlog(connection));
+                metrics.parked(OutboxStore.parked(connection));
+            } finally {
+                OutboxStore.release(connection);
+            }
         }
     }
 

@@ -45,18 +45,22 @@ final class OutboxStore {
     }
 
     /**
-     * Sets up the relay's own session. Moving rows to the log need not wait for the WAL flush: if the database
-     * crashes before it is durable, the rows are published again, and consumers drop the duplicates by ce_id. And the
-     * due rows are always read by the primary key, in id order, up to the batch: {@code outbox} is a queue whose heap
-     * is mostly rows deleted since the last vacuum, while its statistics often describe the near-empty table of the
-     * last analyze, so the planner otherwise picks a sequential (even parallel) scan of every page and a sort: 10–65
-     * ms per round under load instead of well under one (OutboxQueuePlanTest).
+     * Sets up the relay's own session (and the gauges' while they count). Moving rows to the log need not wait for
+     * the WAL flush: if the database crashes before it is durable, the rows are published again, and consumers drop
+     * the duplicates by ce_id. The due rows are always read by the primary key, in id order, up to the batch:
+     * {@code outbox} is a queue whose heap is mostly rows deleted since the last vacuum, while its statistics often
+     * describe the near-empty table of the last analyze, so the planner otherwise picks a sequential (even parallel)
+     * scan of every page and a sort: 10–65 ms per round under load instead of well under one. And nothing is
+     * JIT-compiled: the same stale statistics put a bloated queue's estimates past {@code jit_above_cost} (20 ms of
+     * compiling for a 1 ms read), and with sequential scans off a count that only a scan of the heap answers is
+     * estimated past any threshold (OutboxQueuePlanTest).
      */
     static void prepareSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET synchronous_commit TO off");
             statement.execute("SET enable_seqscan TO off");
             statement.execute("SET max_parallel_workers_per_gather TO 0");
+            statement.execute("SET jit TO off");
         }
     }
 
@@ -66,6 +70,7 @@ final class OutboxStore {
             statement.execute("RESET synchronous_commit");
             statement.execute("RESET enable_seqscan");
             statement.execute("RESET max_parallel_workers_per_gather");
+            statement.execute("RESET jit");
             statement.execute("UNLISTEN *");
             statement.execute("SELECT pg_advisory_unlock_all()");
         } catch (SQLException ignored) {
@@ -160,12 +165,16 @@ final class OutboxStore {
     }
 
     /** Rows waiting to be published (parked rows not included: they wait for an operator). */
+    static final String BACKLOG = "SELECT count(*) FROM outbox WHERE parked_at IS NULL";
+
+    static final String PARKED = "SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL";
+
     static long backlog(Connection connection) throws SQLException {
-        return count(connection, "SELECT count(*) FROM outbox WHERE parked_at IS NULL");
+        return count(connection, BACKLOG);
     }
 
     static long parked(Connection connection) throws SQLException {
-        return count(connection, "SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL");
+        return count(connection, PARKED);
     }
 
     private static long count(Connection connection, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package io.downline.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The relay reads its due rows by the primary key even when the outbox looks, to the planner, like the near-empty
  * table of its last analyze while its heap holds thousands of rows deleted since the last vacuum: the state a busy
- * queue table is in most of the time; and under a backlog it reads only its batch, not every row waiting. The
- * outbox here is a copy in a schema of its own, with autovacuum off, so that the service's relay does not touch it
- * and no vacuum cleans it between the setup and the plan.
+ * queue table is in most of the time; under a backlog it reads only its batch, not every row waiting; and neither
+ * its reads nor the gauges' counts are JIT-compiled. The outbox here is a copy in a schema of its own, with
+ * autovacuum off, so that the service's relay does not touch it and no vacuum cleans it between the setup and the
+ * plan.
  */
 @QuarkusTest
 @WithTestResource(DownlineTestResource.class)
@@ -98,6 +100,40 @@ class OutboxQueuePlanTest {
         });
     }
 
+    @Test
+    void nothingTheRelayAndTheGaugesReadIsJitCompiled() throws SQLException {
+        onScratch(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet jit = statement.executeQuery("SELECT pg_jit_available()")) {
+                jit.next();
+                assumeTrue(jit.getBoolean(1), "this PostgreSQL has no JIT");
+                // What a bloated queue's stale estimates do: every statement over the threshold.
+                statement.execute("SET jit_above_cost TO 0");
+            }
+            assertThat(explainAnalyze(connection, OutboxStore.BACKLOG)).contains("JIT:");
+
+            OutboxStore.prepareSession(connection);
+            assertThat(explainAnalyze(connection, OutboxStore.BACKLOG)).doesNotContain("JIT:");
+            assertThat(explainAnalyze(connection, OutboxStore.PARKED)).doesNotContain("JIT:")
+                    .doesNotContain("Seq Scan");
+            assertThat(duePlan(connection, "EXPLAIN (ANALYZE) ")).doesNotContain("JIT:");
+            assertThat(OutboxStore.backlog(connection)).isEqualTo(10);
+            assertThat(OutboxStore.parked(connection)).isZero();
+        });
+    }
+
+    /** The plan as run; with its costs, since PostgreSQL prints whether it JIT-compiled only beside them. */
+    private static String explainAnalyze(Connection connection, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("EXPLAIN (ANALYZE) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     /** Work on the scratch outbox, on a connection given back to the pool as it was taken. */
     private interface ScratchWork {
         void run(Connection connection) throws SQLException;
@@ -115,6 +151,7 @@ class OutboxQueuePlanTest {
                 OutboxStore.release(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("RESET search_path");
+                    statement.execute("RESET jit_above_cost");
                 }
             }
         }
