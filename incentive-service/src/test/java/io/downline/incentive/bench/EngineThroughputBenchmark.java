@@ -3,7 +3,13 @@ package io.downline.incentive.bench;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +56,7 @@ import io.downline.platform.testing.Tokens;
 import io.downline.platform.testing.bench.BenchFigures;
 import io.downline.platform.testing.bench.CpuUsage;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -79,6 +86,9 @@ class EngineThroughputBenchmark {
     static final double EVENTS_PER_SECOND = 5_000;
     static final double LEADERBOARD_P99_MS = 20;
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -107,8 +117,12 @@ class EngineThroughputBenchmark {
             AtomicLong leaderboardFailures = new AtomicLong();
             AtomicLong readsCountFrom = new AtomicLong(Long.MIN_VALUE);
             ExecutorService reader = Executors.newSingleThreadExecutor();
-            Future<?> reads = reader.submit(() -> readLeaderboards(programs, readers, random.split(), leaderboard,
-                    everyRead, readsCountFrom, applying, leaderboardFailures));
+            // A client that keeps its connection, as a member's browser (or a gateway) does; RestAssured opened a
+            // new one per read.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String leaderboards = base + "api/incentives/programs/";
+            Future<?> reads = reader.submit(() -> readLeaderboards(http, leaderboards, programs, readers, random.split(),
+                    leaderboard, everyRead, readsCountFrom, applying, leaderboardFailures));
             long base = processed();
             awaitProcessed(base + WARM_UP_EVENTS, produce(producer, sellers, random, completedAt, WARM_UP_EVENTS));
             leaderboard.getIntervalHistogram();
@@ -451,8 +465,9 @@ class EngineThroughputBenchmark {
      * latency. Each read is timed from when it was due, so a read held up behind a slow one counts its wait. Every
      * read goes into {@code everyRead}; into {@code latency} only those due from {@code countFrom} on.
      */
-    private static void readLeaderboards(List<UUID> programs, List<String> readers, SplittableRandom random,
-            Recorder latency, Recorder everyRead, AtomicLong countFrom, AtomicBoolean applying, AtomicLong failures) {
+    private static void readLeaderboards(HttpClient http, String leaderboards, List<UUID> programs, List<String> readers,
+            SplittableRandom random, Recorder latency, Recorder everyRead, AtomicLong countFrom, AtomicBoolean applying,
+            AtomicLong failures) {
         long interval = 1_000_000_000L / LEADERBOARD_READS_PER_SECOND;
         long due = System.nanoTime();
         while (applying.get()) {
@@ -463,8 +478,8 @@ class EngineThroughputBenchmark {
             }
             UUID program = programs.get(random.nextInt(programs.size()));
             String token = readers.get(random.nextInt(readers.size()));
-            int status = given().auth().oauth2(token).queryParam("size", 100)
-                    .get("/api/incentives/programs/{id}/leaderboard", program).statusCode();
+            int status = read(http, HttpRequest.newBuilder(URI.create(leaderboards + program + "/leaderboard?size=100"))
+                    .header("Authorization", "Bearer " + token).GET().build());
             long micros = Math.max(1, Math.min(60_000_000L, (System.nanoTime() - due) / 1_000));
             everyRead.recordValue(micros);
             if (due >= countFrom.get()) {
@@ -473,6 +488,18 @@ class EngineThroughputBenchmark {
             if (status != 200) {
                 failures.incrementAndGet();
             }
+        }
+    }
+
+    /** The response's status, its body read as a client would; -1 when the call failed. */
+    private static int read(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
