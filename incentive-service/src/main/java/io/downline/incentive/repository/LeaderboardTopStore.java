@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.downline.incentive.domain.ProgressRow;
+import io.downline.incentive.domain.Settled;
 
 /**
  * The top of each program's leaderboard, {@code leaderboard_top}: exactly the eligible progress rows whose score is
@@ -28,21 +29,26 @@ public class LeaderboardTopStore {
 
     /**
      * Lists, updates or removes the rows as they now stand, against their program's floor: one statement. The
-     * caller holds the rows and a share lock of their programs.
+     * caller holds the rows and a share lock of their programs. Only a row listed before or after is looked up in
+     * the table: most changes happen far below the floor (a program lists its top few thousand members), and each of
+     * them would cost a probe of the key's index for nothing.
      */
-    public void follow(List<ProgressRow> rows) {
-        if (rows.isEmpty()) {
+    public void follow(List<Settled> changes) {
+        if (changes.isEmpty()) {
             return;
         }
+        List<ProgressRow> rows = changes.stream().map(Settled::after).toList();
         sql.update("""
                 WITH u AS (
-                    SELECT u.*, u.eligible AND u.score >= g.leaderboard_floor AS listed
+                    SELECT u.*, u.eligible AND u.score >= g.leaderboard_floor AS listed,
+                        u.was_eligible AND u.was_score >= g.leaderboard_floor AS was_listed
                     FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::numeric[], ?::timestamptz[], ?::smallint[],
-                        ?::numeric[]) AS u (program_id, member_id, eligible, score, since, tier, percent)
+                        ?::numeric[], ?::boolean[], ?::numeric[])
+                        AS u (program_id, member_id, eligible, score, since, tier, percent, was_eligible, was_score)
                     JOIN program g ON g.id = u.program_id),
                 gone AS (
                     DELETE FROM leaderboard_top t USING u
-                    WHERE NOT u.listed AND t.program_id = u.program_id AND t.member_id = u.member_id)
+                    WHERE u.was_listed AND NOT u.listed AND t.program_id = u.program_id AND t.member_id = u.member_id)
                 INSERT INTO leaderboard_top AS t (program_id, member_id, score, score_since, tier_reached,
                     progress_percent)
                 SELECT program_id, member_id, score, since, tier, percent FROM u WHERE listed
@@ -58,7 +64,9 @@ public class LeaderboardTopStore {
                 array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
                 array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()),
                 array("smallint", rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()));
+                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
+                array("boolean", changes.stream().map(c -> c.before().eligible()).toList()),
+                array("numeric", changes.stream().map(c -> c.before().evaluation().score()).toList()));
     }
 
     /** The published programs. */

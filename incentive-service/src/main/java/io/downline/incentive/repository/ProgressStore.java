@@ -133,14 +133,20 @@ public class ProgressStore {
 
     /**
      * The rows of these keys that exist, in key order, unlocked: {@link #saveAll} writes each only if it is still the
-     * version read (a lock here would write every row twice, the lock and then the update).
+     * version read (a lock here would write every row twice, the lock and then the update). The rows are found by
+     * member, one descent of the key's index per member (a member's rows in every program lie side by side), with
+     * the programs a filter: looked up pair by pair, a batch of 500 sales in 10 programs took ten times the index
+     * pages (24,000 against 2,300, and 4 times the time).
      */
     public List<Versioned> readAll(List<ProgressKey> keys) {
-        return sql.query("SELECT " + RETURNED + ", xmin::text AS version FROM progress WHERE (program_id, member_id) IN"
-                + " (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ORDER BY member_id, program_id",
+        Set<ProgressKey> wanted = new HashSet<>(keys);
+        return sql.query("SELECT " + RETURNED + ", xmin::text AS version FROM progress WHERE member_id = ANY (?)"
+                + " AND program_id IN (SELECT unnest(?::uuid[])) ORDER BY member_id, program_id",
                 row -> new Versioned(row(row), row.getString("version")),
-                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
-                array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
+                array("uuid", keys.stream().map(ProgressKey::memberId).distinct().toList()),
+                array("uuid", keys.stream().map(ProgressKey::programId).distinct().toList())).stream()
+                .filter(read -> wanted.contains(new ProgressKey(read.row().programId(), read.row().memberId())))
+                .toList();
     }
 
     /**

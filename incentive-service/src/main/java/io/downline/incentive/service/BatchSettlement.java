@@ -3,6 +3,7 @@ package io.downline.incentive.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ final class BatchSettlement {
     }
 
     private final Map<ProgressKey, ProgressRow> rows = new TreeMap<>();
+    private final Map<ProgressKey, ProgressRow> stored = new HashMap<>();
     private final Set<ProgressKey> live;
     private final Instant now;
     private final Set<ProgressKey> touched = new TreeSet<>();
@@ -49,6 +51,7 @@ final class BatchSettlement {
      */
     BatchSettlement(List<ProgressRow> rows, Set<ProgressKey> created, Instant now) {
         rows.forEach(row -> this.rows.put(new ProgressKey(row.programId(), row.memberId()), row));
+        this.stored.putAll(this.rows);
         this.live = new HashSet<>(this.rows.keySet());
         this.live.removeAll(created);
         this.now = now;
@@ -106,9 +109,12 @@ final class BatchSettlement {
         return touched.stream().map(rows::get).toList();
     }
 
-    /** The rows whose eligibility or evaluation moved at some step, as they now stand, in key order. */
-    List<ProgressRow> rankedRows() {
-        return ranked.stream().map(rows::get).toList();
+    /**
+     * The rows whose eligibility or evaluation moved at some step, each as stored before the batch and as it now
+     * stands, in key order.
+     */
+    List<Settled> rankedRows() {
+        return ranked.stream().map(key -> new Settled(stored.get(key), rows.get(key))).toList();
     }
 
     List<UUID> bucketPrograms() {

@@ -196,7 +196,7 @@ public class Engine {
 
     /** Evaluates the rows again; stores, re-buckets and qualifies what moved, and returns it. */
     private List<ProgressRow> settle(UUID memberId, MemberStanding standing, List<ProgressRow> rows, Instant now) {
-        List<ProgressRow> moved = new ArrayList<>();
+        List<Settled> moved = new ArrayList<>();
         List<UUID> bucketPrograms = new ArrayList<>();
         List<BigDecimal> bucketScores = new ArrayList<>();
         List<Integer> bucketDeltas = new ArrayList<>();
@@ -206,7 +206,7 @@ public class Engine {
             if (!settled.moved()) {
                 continue;
             }
-            moved.add(settled.after());
+            moved.add(settled);
             if (row.eligible()) {
                 bucketPrograms.add(row.programId());
                 bucketScores.add(row.evaluation().score());
@@ -220,11 +220,13 @@ public class Engine {
             qualify(program, memberId, settled.heldBefore(), settled.heldAfter(), now);
         }
         if (!moved.isEmpty()) {
-            progress.saveEvaluations(memberId, moved, now);
+            List<ProgressRow> after = moved.stream().map(Settled::after).toList();
+            progress.saveEvaluations(memberId, after, now);
             progress.moveBuckets(bucketPrograms, bucketScores, bucketDeltas);
             top.follow(moved);
+            return after;
         }
-        return moved;
+        return List.of();
     }
 
     private void qualify(OpenProgram program, UUID memberId, int heldBefore, int heldAfter, Instant now) {
