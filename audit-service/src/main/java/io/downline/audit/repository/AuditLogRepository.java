@@ -24,6 +24,7 @@ import org.postgresql.PGStatement;
 
 import io.downline.audit.domain.AuditEntry;
 import io.downline.audit.domain.AuditFilter;
+import io.downline.platform.jdbc.SqlArrays;
 
 /**
  * The log table, in plain JDBC: appends go in batches and reads stream with a cursor, which Hibernate would only
@@ -81,7 +82,7 @@ public class AuditLogRepository {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement("SELECT event_id FROM audit_entry WHERE event_id = ANY (?)")) {
-            query.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            SqlArrays.bind(query, 1, eventIds);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     found.add(rs.getObject(1, UUID.class));

@@ -11,14 +11,16 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.downline.platform.jdbc.SqlArrays;
+
 /**
  * Set-based statements: JDBC array parameters ({@code unnest}) on the EntityManager's own connection, so they
  * commit or roll back with everything else the transaction writes.
  */
 final class Jdbc {
 
-    /** A typed SQL array parameter ({@code uuid}, {@code text}, {@code numeric}, ...). */
-    record Array(String type, Object[] values) {
+    /** An array parameter; the statement names its type ({@code ?::uuid[]}). */
+    record Array(List<?> values) {
     }
 
     @FunctionalInterface
@@ -29,8 +31,8 @@ final class Jdbc {
     private Jdbc() {
     }
 
-    static Array array(String type, List<?> values) {
-        return new Array(type, values.toArray());
+    static Array array(List<?> values) {
+        return new Array(values);
     }
 
     static int update(EntityManager em, String sql, Object... parameters) {
@@ -60,7 +62,7 @@ final class Jdbc {
         try {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Array array) {
-                    statement.setArray(i + 1, connection.createArrayOf(array.type(), array.values()));
+                    SqlArrays.bind(statement, i + 1, array.values());
                 } else {
                     statement.setObject(i + 1, parameters[i]);
                 }

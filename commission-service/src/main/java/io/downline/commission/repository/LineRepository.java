@@ -35,20 +35,20 @@ public class LineRepository {
                 + " ?::numeric[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
                 + " AS l (line_id, order_id, beneficiary_id, seller_id, level, rate, amount, remaining, paid_as_rank,"
                 + " period, plan_version, rule, created_at, release_at, n) ORDER BY l.n",
-                Jdbc.array("uuid", lines.stream().map(CommissionLine::lineId).toList()),
-                Jdbc.array("uuid", lines.stream().map(CommissionLine::orderId).toList()),
-                Jdbc.array("uuid", lines.stream().map(CommissionLine::beneficiaryId).toList()),
-                Jdbc.array("uuid", lines.stream().map(CommissionLine::sellerId).toList()),
-                Jdbc.array("int4", lines.stream().map(CommissionLine::level).toList()),
-                Jdbc.array("numeric", lines.stream().map(CommissionLine::rate).toList()),
-                Jdbc.array("numeric", lines.stream().map(CommissionLine::amount).toList()),
-                Jdbc.array("numeric", lines.stream().map(CommissionLine::remaining).toList()),
-                Jdbc.array("text", lines.stream().map(line -> line.paidAsRank().name()).toList()),
-                Jdbc.array("text", lines.stream().map(CommissionLine::period).toList()),
-                Jdbc.array("int4", lines.stream().map(CommissionLine::planVersion).toList()),
-                Jdbc.array("text", lines.stream().map(CommissionLine::rule).toList()),
-                Jdbc.array("text", lines.stream().map(line -> line.createdAt().toString()).toList()),
-                Jdbc.array("text", lines.stream().map(line -> line.releaseAt().toString()).toList()));
+                Jdbc.array(lines.stream().map(CommissionLine::lineId).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::orderId).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::beneficiaryId).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::sellerId).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::level).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::rate).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::amount).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::remaining).toList()),
+                Jdbc.array(lines.stream().map(line -> line.paidAsRank().name()).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::period).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::planVersion).toList()),
+                Jdbc.array(lines.stream().map(CommissionLine::rule).toList()),
+                Jdbc.array(lines.stream().map(line -> line.createdAt().toString()).toList()),
+                Jdbc.array(lines.stream().map(line -> line.releaseAt().toString()).toList()));
     }
 
     /** The sale's lines, level order, locked: a refund and the release job never interleave on a line. */

@@ -43,7 +43,7 @@ public class SaleRepository {
     /** The orders of the list that are recorded already. */
     public Set<UUID> existing(List<UUID> orderIds) {
         return new HashSet<>(Jdbc.query(em, "SELECT order_id FROM sale WHERE order_id = ANY(?)",
-                row -> row.getObject(1, UUID.class), Jdbc.array("uuid", orderIds)));
+                row -> row.getObject(1, UUID.class), Jdbc.array(orderIds)));
     }
 
     /**
@@ -63,17 +63,17 @@ public class SaleRepository {
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING order_id""", row -> row.getObject(1, UUID.class),
                 processedAt.atOffset(ZoneOffset.UTC),
-                Jdbc.array("uuid", sales.stream().map(SaleRecord::orderId).toList()),
-                Jdbc.array("uuid", sales.stream().map(SaleRecord::sellerId).toList()),
-                Jdbc.array("numeric", sales.stream().map(SaleRecord::amount).toList()),
-                Jdbc.array("text", sales.stream().map(SaleRecord::currency).toList()),
-                Jdbc.array("numeric", sales.stream().map(SaleRecord::cv).toList()),
-                Jdbc.array("text", sales.stream().map(sale -> sale.completedAt().toString()).toList()),
-                Jdbc.array("text", sales.stream().map(SaleRecord::period).toList()),
-                Jdbc.array("int4", sales.stream().map(SaleRecord::planVersion).toList()),
-                Jdbc.array("numeric", sales.stream().map(SaleRecord::paid).toList()),
-                Jdbc.array("numeric", sales.stream().map(SaleRecord::breakage).toList()),
-                Jdbc.array("text", sales.stream().map(SaleRecord::explanation).toList())));
+                Jdbc.array(sales.stream().map(SaleRecord::orderId).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::sellerId).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::amount).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::currency).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::cv).toList()),
+                Jdbc.array(sales.stream().map(sale -> sale.completedAt().toString()).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::period).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::planVersion).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::paid).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::breakage).toList()),
+                Jdbc.array(sales.stream().map(SaleRecord::explanation).toList())));
     }
 
     public void addRefunded(UUID orderId, BigDecimal amount, BigDecimal cv) {
@@ -105,9 +105,9 @@ public class SaleRepository {
                 SELECT v.member_id, v.period, v.pv FROM unnest(?::uuid[], ?::text[], ?::numeric[]) WITH ORDINALITY AS v (member_id, period, pv, n)
                 ORDER BY v.n
                 ON CONFLICT (member_id, period) DO UPDATE SET pv = member_volume.pv + excluded.pv""",
-                Jdbc.array("uuid", keys.stream().map(VolumeKey::memberId).toList()),
-                Jdbc.array("text", keys.stream().map(VolumeKey::period).toList()),
-                Jdbc.array("numeric", keys.stream().map(deltas::get).toList()));
+                Jdbc.array(keys.stream().map(VolumeKey::memberId).toList()),
+                Jdbc.array(keys.stream().map(VolumeKey::period).toList()),
+                Jdbc.array(keys.stream().map(deltas::get).toList()));
     }
 
     /** A member's personal volume of a period. */
@@ -118,7 +118,7 @@ public class SaleRepository {
     public Set<UUID> withParkedRefunds(List<UUID> orderIds) {
         return new HashSet<>(Jdbc.query(em, "SELECT DISTINCT waits_for FROM parked_event WHERE waits_for = ANY(?)",
                 row -> UUID.fromString(row.getString(1).substring("order:".length())),
-                Jdbc.array("text", orderIds.stream().map(id -> "order:" + id).toList())));
+                Jdbc.array(orderIds.stream().map(id -> "order:" + id).toList())));
     }
 
     public BigDecimal volume(UUID memberId, String period) {

@@ -84,9 +84,9 @@ public class UplineRepository {
                                 Rank.valueOf(row.getString(10)))
                         : new UplineRow(row.getInt(3), row.getObject(4, UUID.class), row.getObject(5, UUID.class),
                                 row.getString(6), null, null, null)),
-                Jdbc.array("uuid", starts.stream().map(Start::sellerId).toList()),
-                Jdbc.array("text", starts.stream().map(Start::period).toList()),
-                Jdbc.array("text", starts.stream().map(start -> previous(start.period())).toList()), MAX_DEPTH,
+                Jdbc.array(starts.stream().map(Start::sellerId).toList()),
+                Jdbc.array(starts.stream().map(Start::period).toList()),
+                Jdbc.array(starts.stream().map(start -> previous(start.period())).toList()), MAX_DEPTH,
                 figuredSteps, figuredSteps, figuredSteps);
         Map<Start, List<UplineRow>> uplines = new HashMap<>();
         for (Start start : starts) {

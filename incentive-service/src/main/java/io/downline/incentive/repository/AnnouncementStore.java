@@ -41,8 +41,8 @@ public class AnnouncementStore {
                 SELECT k.program_id, k.member_id, true FROM unnest(?::uuid[], ?::uuid[]) AS k (program_id, member_id)
                 ORDER BY k.member_id, k.program_id
                 ON CONFLICT (program_id, member_id) DO UPDATE SET pending = true WHERE NOT a.pending""",
-                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
-                array("uuid", keys.stream().map(ProgressKey::memberId).toList()));
+                array(keys.stream().map(ProgressKey::programId).toList()),
+                array(keys.stream().map(ProgressKey::memberId).toList()));
     }
 
     /**
@@ -83,8 +83,8 @@ public class AnnouncementStore {
      * the comparison, in the next statement, sees its change.
      */
     public void announced(List<PendingAnnouncement> rows, Instant at) {
-        Object[] keys = { array("uuid", rows.stream().map(PendingAnnouncement::programId).toList()),
-            array("uuid", rows.stream().map(PendingAnnouncement::memberId).toList()) };
+        Object[] keys = { array(rows.stream().map(PendingAnnouncement::programId).toList()),
+            array(rows.stream().map(PendingAnnouncement::memberId).toList()) };
         sql.query("""
                 SELECT 1 FROM progress_announcement
                 WHERE (program_id, member_id) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
@@ -95,7 +95,7 @@ public class AnnouncementStore {
                 FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS k (program_id, member_id, version), progress p
                 WHERE a.program_id = k.program_id AND a.member_id = k.member_id
                     AND p.program_id = k.program_id AND p.member_id = k.member_id""",
-                at, keys[0], keys[1], array("text", rows.stream().map(PendingAnnouncement::version).toList()));
+                at, keys[0], keys[1], array(rows.stream().map(PendingAnnouncement::version).toList()));
     }
 
     /**

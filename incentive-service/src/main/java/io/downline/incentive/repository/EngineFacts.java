@@ -50,7 +50,7 @@ public class EngineFacts {
                 SELECT m.member_id, m.country, m.registered_at, m.status, coalesce(r.rank, 'MEMBER') AS rank
                 FROM member_projection m LEFT JOIN member_rank r ON r.member_id = m.member_id
                 WHERE m.member_id = ANY (?)""",
-                row -> Map.entry(uuid(row, "member_id"), standing(row)), Sql.array("uuid", List.copyOf(memberIds)))
+                row -> Map.entry(uuid(row, "member_id"), standing(row)), Sql.array(List.copyOf(memberIds)))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -63,18 +63,18 @@ public class EngineFacts {
                 ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING RETURNING order_id""",
                 row -> uuid(row, "order_id"),
-                Sql.array("uuid", sales.stream().map(Sale::orderId).toList()),
-                Sql.array("uuid", sales.stream().map(Sale::memberId).toList()),
-                Sql.array("timestamptz", sales.stream().map(Sale::completedAt).toList()),
-                Sql.array("numeric", sales.stream().map(Sale::volume).toList()),
-                Sql.array("timestamptz", sales.stream().map(Sale::appliedAt).toList())));
+                Sql.array(sales.stream().map(Sale::orderId).toList()),
+                Sql.array(sales.stream().map(Sale::memberId).toList()),
+                Sql.array(sales.stream().map(Sale::completedAt).toList()),
+                Sql.array(sales.stream().map(Sale::volume).toList()),
+                Sql.array(sales.stream().map(Sale::appliedAt).toList())));
     }
 
     /** The sales of these orders that are recorded, locked until the transaction ends, in order id order. */
     public Map<UUID, Sale> lockSales(Collection<UUID> orderIds) {
         return sql.query("SELECT order_id, member_id, completed_at, volume, refunded, applied_at FROM sale"
                 + " WHERE order_id = ANY (?) ORDER BY order_id FOR UPDATE",
-                EngineFacts::sale, Sql.array("uuid", List.copyOf(orderIds))).stream()
+                EngineFacts::sale, Sql.array(List.copyOf(orderIds))).stream()
                 .collect(Collectors.toMap(Sale::orderId, sale -> sale));
     }
 
@@ -83,7 +83,7 @@ public class EngineFacts {
         List<UUID> orders = refunds.keySet().stream().sorted().toList();
         sql.update("UPDATE sale s SET refunded = s.refunded + r.volume"
                 + " FROM unnest(?::uuid[], ?::numeric[]) AS r (order_id, volume) WHERE s.order_id = r.order_id",
-                Sql.array("uuid", orders), Sql.array("numeric", orders.stream().map(refunds::get).toList()));
+                Sql.array(orders), Sql.array(orders.stream().map(refunds::get).toList()));
     }
 
     /**
@@ -95,7 +95,7 @@ public class EngineFacts {
                 SELECT DISTINCT substr(waits_for, 7)::uuid AS order_id FROM parked_event
                 WHERE consumer = ? AND waits_for = ANY (?)""",
                 row -> uuid(row, "order_id"), consumer,
-                Sql.array("text", orderIds.stream().map(id -> "order:" + id).toList())));
+                Sql.array(orderIds.stream().map(id -> "order:" + id).toList())));
     }
 
     /** Records a sale; false when it was recorded before. */
@@ -155,7 +155,7 @@ public class EngineFacts {
                 INSERT INTO sponsored_recruit (program_id, recruit_id, sponsor_id)
                 SELECT p, ?, ? FROM unnest(?::uuid[]) AS p ORDER BY p
                 ON CONFLICT DO NOTHING RETURNING program_id""",
-                row -> uuid(row, "program_id"), recruitId, sponsorId, Sql.array("uuid", programIds));
+                row -> uuid(row, "program_id"), recruitId, sponsorId, Sql.array(programIds));
     }
 
     private static MemberStanding standing(ResultSet row) throws SQLException {

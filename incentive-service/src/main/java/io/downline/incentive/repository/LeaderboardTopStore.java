@@ -58,15 +58,15 @@ public class LeaderboardTopStore {
                     progress_percent = EXCLUDED.progress_percent
                 WHERE (t.score, t.score_since, t.tier_reached, t.progress_percent) IS DISTINCT FROM
                     (EXCLUDED.score, EXCLUDED.score_since, EXCLUDED.tier_reached, EXCLUDED.progress_percent)""",
-                array("uuid", rows.stream().map(ProgressRow::programId).toList()),
-                array("uuid", rows.stream().map(ProgressRow::memberId).toList()),
-                array("boolean", rows.stream().map(ProgressRow::eligible).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
-                array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
-                array("boolean", changes.stream().map(c -> c.before().eligible()).toList()),
-                array("numeric", changes.stream().map(c -> c.before().evaluation().score()).toList()));
+                array(rows.stream().map(ProgressRow::programId).toList()),
+                array(rows.stream().map(ProgressRow::memberId).toList()),
+                array(rows.stream().map(ProgressRow::eligible).toList()),
+                array(rows.stream().map(r -> r.evaluation().score()).toList()),
+                array(rows.stream().map(ProgressRow::scoreSince).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
+                array(rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
+                array(changes.stream().map(c -> c.before().eligible()).toList()),
+                array(changes.stream().map(c -> c.before().evaluation().score()).toList()));
     }
 
     /** The published programs. */

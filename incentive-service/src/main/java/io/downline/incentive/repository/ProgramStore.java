@@ -60,7 +60,7 @@ public class ProgramStore {
                 program.id(), program.name(), program.description(), program.status(), rules.window().startDate(),
                 rules.window().endDate(), rules.window().zone().getId(), rules.window().startsAt(),
                 rules.window().endsAt(), rules.combine(), rules.eligibility().minimumRank(),
-                array("text", rules.eligibility().countries().stream().sorted().toList()),
+                array(rules.eligibility().countries().stream().sorted().toList()),
                 rules.eligibility().joinedBefore(), rules.maxWinners(), rules.winnerRule(), program.createdBy(),
                 program.createdAt());
         insertTiers(program.id(), rules.tiers());
@@ -75,7 +75,7 @@ public class ProgramStore {
                 WHERE id = ? AND version = ? AND status = 'DRAFT'""",
                 name, description, rules.window().startDate(), rules.window().endDate(), rules.window().zone().getId(),
                 rules.window().startsAt(), rules.window().endsAt(), rules.combine(), rules.eligibility().minimumRank(),
-                array("text", rules.eligibility().countries().stream().sorted().toList()),
+                array(rules.eligibility().countries().stream().sorted().toList()),
                 rules.eligibility().joinedBefore(), rules.maxWinners(), rules.winnerRule(), id, version);
         if (updated == 0) {
             return false;
@@ -119,13 +119,13 @@ public class ProgramStore {
     public List<Program> list(Set<ProgramStatus> statuses, int page, int size) {
         return sql.query("SELECT " + COLUMNS + " FROM program WHERE status = ANY (?)"
                 + " ORDER BY starts_at DESC, id LIMIT ? OFFSET ?", this::program,
-                array("text", statuses.stream().map(Enum::name).toList()), size, (long) page * size)
+                array(statuses.stream().map(Enum::name).toList()), size, (long) page * size)
                 .stream().map(this::withTiers).toList();
     }
 
     public long count(Set<ProgramStatus> statuses) {
         return sql.one("SELECT count(*) FROM program WHERE status = ANY (?)", row -> row.getLong(1),
-                array("text", statuses.stream().map(Enum::name).toList())).orElse(0L);
+                array(statuses.stream().map(Enum::name).toList())).orElse(0L);
     }
 
     /** Ids of the published programs counting events of this business time, share-locked (see {@link #lock}). */

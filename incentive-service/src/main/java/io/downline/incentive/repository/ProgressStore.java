@@ -79,12 +79,12 @@ public class ProgressStore {
                     updated_at = EXCLUDED.updated_at
                 RETURNING""" + " " + RETURNED,
                 this::row, now, now,
-                array("uuid", changes.stream().map(FigureChange::programId).toList()),
-                array("numeric", changes.stream().map(FigureChange::personalVolume).toList()),
-                array("numeric", changes.stream().map(FigureChange::groupVolume).toList()),
-                array("integer", changes.stream().map(FigureChange::newSponsored).toList()),
-                array("text", changes.stream().map(c -> c.highestRank() == null ? null : c.highestRank().name()).toList()),
-                array("boolean", changes.stream().map(FigureChange::kycApproved).toList()),
+                array(changes.stream().map(FigureChange::programId).toList()),
+                array(changes.stream().map(FigureChange::personalVolume).toList()),
+                array(changes.stream().map(FigureChange::groupVolume).toList()),
+                array(changes.stream().map(FigureChange::newSponsored).toList()),
+                array(changes.stream().map(c -> c.highestRank() == null ? null : c.highestRank().name()).toList()),
+                array(changes.stream().map(FigureChange::kycApproved).toList()),
                 memberId, setsRank, setsKyc);
     }
 
@@ -102,10 +102,10 @@ public class ProgressStore {
                 RETURNING p.program_id, p.member_id, p.personal_volume, p.group_volume, p.new_sponsored,
                     p.highest_rank, p.kyc_approved, p.eligible, p.tier_reached, p.criteria_met, p.criteria_total, p.progress_percent,
                     p.score, p.score_since""", this::row, now,
-                array("uuid", changes.stream().map(FigureChange::programId).toList()),
-                array("numeric", changes.stream().map(FigureChange::personalVolume).toList()),
-                array("numeric", changes.stream().map(FigureChange::groupVolume).toList()),
-                array("integer", changes.stream().map(FigureChange::newSponsored).toList()),
+                array(changes.stream().map(FigureChange::programId).toList()),
+                array(changes.stream().map(FigureChange::personalVolume).toList()),
+                array(changes.stream().map(FigureChange::groupVolume).toList()),
+                array(changes.stream().map(FigureChange::newSponsored).toList()),
                 memberId);
     }
 
@@ -123,8 +123,8 @@ public class ProgressStore {
                 ON CONFLICT (program_id, member_id) DO NOTHING
                 RETURNING program_id, member_id""",
                 row -> new ProgressKey(uuid(row, "program_id"), uuid(row, "member_id")), now, now,
-                array("uuid", keys.stream().map(ProgressKey::programId).toList()),
-                array("uuid", keys.stream().map(ProgressKey::memberId).toList())));
+                array(keys.stream().map(ProgressKey::programId).toList()),
+                array(keys.stream().map(ProgressKey::memberId).toList())));
     }
 
     /** A row as read, with its version: its {@code xmin}, which every write of the row changes. */
@@ -143,8 +143,8 @@ public class ProgressStore {
         return sql.query("SELECT " + RETURNED + ", xmin::text AS version FROM progress WHERE member_id = ANY (?)"
                 + " AND program_id IN (SELECT unnest(?::uuid[])) ORDER BY member_id, program_id",
                 row -> new Versioned(row(row), row.getString("version")),
-                array("uuid", keys.stream().map(ProgressKey::memberId).distinct().toList()),
-                array("uuid", keys.stream().map(ProgressKey::programId).distinct().toList())).stream()
+                array(keys.stream().map(ProgressKey::memberId).distinct().toList()),
+                array(keys.stream().map(ProgressKey::programId).distinct().toList())).stream()
                 .filter(read -> wanted.contains(new ProgressKey(read.row().programId(), read.row().memberId())))
                 .toList();
     }
@@ -165,26 +165,26 @@ public class ProgressStore {
                         version)
                 WHERE p.program_id = u.program_id AND p.member_id = u.member_id AND p.xmin::text = u.version""",
                 now,
-                array("uuid", rows.stream().map(ProgressRow::programId).toList()),
-                array("uuid", rows.stream().map(ProgressRow::memberId).toList()),
-                array("numeric", rows.stream().map(r -> r.figures().personalVolume()).toList()),
-                array("numeric", rows.stream().map(r -> r.figures().groupVolume()).toList()),
-                array("integer", rows.stream().map(r -> r.figures().newPersonallySponsored()).toList()),
-                array("boolean", rows.stream().map(ProgressRow::eligible).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaMet()).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
-                array("timestamptz", rows.stream().map(ProgressRow::scoreSince).toList()),
-                array("text", rows.stream().map(r -> versions.get(new ProgressKey(r.programId(), r.memberId())))
+                array(rows.stream().map(ProgressRow::programId).toList()),
+                array(rows.stream().map(ProgressRow::memberId).toList()),
+                array(rows.stream().map(r -> r.figures().personalVolume()).toList()),
+                array(rows.stream().map(r -> r.figures().groupVolume()).toList()),
+                array(rows.stream().map(r -> r.figures().newPersonallySponsored()).toList()),
+                array(rows.stream().map(ProgressRow::eligible).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().criteriaMet()).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
+                array(rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
+                array(rows.stream().map(r -> r.evaluation().score()).toList()),
+                array(rows.stream().map(ProgressRow::scoreSince).toList()),
+                array(rows.stream().map(r -> versions.get(new ProgressKey(r.programId(), r.memberId())))
                         .toList()));
     }
 
     /** The member's rows in these programs, locked until the transaction ends. */
     public List<ProgressRow> lock(UUID memberId, List<UUID> programIds) {
         return sql.query("SELECT " + RETURNED + " FROM progress WHERE member_id = ? AND program_id = ANY (?)"
-                + " ORDER BY program_id FOR UPDATE", this::row, memberId, array("uuid", programIds));
+                + " ORDER BY program_id FOR UPDATE", this::row, memberId, array(programIds));
     }
 
     public Optional<ProgressRow> find(UUID programId, UUID memberId) {
@@ -203,13 +203,13 @@ public class ProgressStore {
                     ?::numeric[]) AS u (program_id, eligible, tier, met, total, percent, score)
                 WHERE p.program_id = u.program_id AND p.member_id = ?""",
                 now, now,
-                array("uuid", rows.stream().map(ProgressRow::programId).toList()),
-                array("boolean", rows.stream().map(ProgressRow::eligible).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaMet()).toList()),
-                array("smallint", rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
-                array("numeric", rows.stream().map(r -> r.evaluation().score()).toList()),
+                array(rows.stream().map(ProgressRow::programId).toList()),
+                array(rows.stream().map(ProgressRow::eligible).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().tierReached()).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().criteriaMet()).toList()),
+                array(rows.stream().map(r -> (short) r.evaluation().criteriaTotal()).toList()),
+                array(rows.stream().map(r -> r.evaluation().progressPercent()).toList()),
+                array(rows.stream().map(r -> r.evaluation().score()).toList()),
                 memberId);
     }
 
@@ -225,7 +225,7 @@ public class ProgressStore {
                 SELECT 1 FROM leaderboard_bucket b
                 WHERE (b.program_id, b.score) IN (SELECT * FROM unnest(?::uuid[], ?::numeric[]))
                 ORDER BY b.program_id, b.score FOR UPDATE""", row -> 1,
-                array("uuid", programIds), array("numeric", scores));
+                array(programIds), array(scores));
     }
 
     /**
@@ -237,7 +237,7 @@ public class ProgressStore {
         if (programIds.isEmpty()) {
             return;
         }
-        Object[] parameters = { array("uuid", programIds), array("numeric", scores), array("integer", deltas) };
+        Object[] parameters = { array(programIds), array(scores), array(deltas) };
         sql.update("""
                 UPDATE leaderboard_bucket b SET members = b.members + d.delta
                 FROM (SELECT program_id, score, sum(delta) AS delta FROM unnest(?::uuid[], ?::numeric[], ?::int[])

@@ -64,9 +64,9 @@ public class QualificationStore {
                 WHERE qualification.lost_at IS NOT NULL OR ?::boolean
                 RETURNING program_id, member_id, level""",
                 row -> new QualificationKey(uuid(row, "program_id"), uuid(row, "member_id"), row.getShort("level")),
-                at, array("uuid", levels.stream().map(QualificationKey::programId).toList()),
-                array("uuid", levels.stream().map(QualificationKey::memberId).toList()),
-                array("smallint", levels.stream().map(l -> (short) l.level()).toList()), again));
+                at, array(levels.stream().map(QualificationKey::programId).toList()),
+                array(levels.stream().map(QualificationKey::memberId).toList()),
+                array(levels.stream().map(l -> (short) l.level()).toList()), again));
     }
 
     /** Each member loses the levels of the program above the level kept (a key per program and member). */
@@ -76,9 +76,9 @@ public class QualificationStore {
                 FROM unnest(?::uuid[], ?::uuid[], ?::smallint[]) AS k (program_id, member_id, level)
                 WHERE q.program_id = k.program_id AND q.member_id = k.member_id AND q.level > k.level
                     AND q.lost_at IS NULL""",
-                at, array("uuid", kept.stream().map(QualificationKey::programId).toList()),
-                array("uuid", kept.stream().map(QualificationKey::memberId).toList()),
-                array("smallint", kept.stream().map(l -> (short) l.level()).toList()));
+                at, array(kept.stream().map(QualificationKey::programId).toList()),
+                array(kept.stream().map(QualificationKey::memberId).toList()),
+                array(kept.stream().map(l -> (short) l.level()).toList()));
     }
 
     /** Each member's highest held tier, with when they reached it and their final score. */

@@ -1,6 +1,5 @@
 package io.downline.incentive.repository;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import io.downline.platform.jdbc.SqlArrays;
+
 /**
  * Plain JDBC on the service's datasource. Inside a JTA transaction Agroal hands out the transaction's own
  * connection, so these statements commit or roll back with the EntityManager's (outbox, processed events). Used
@@ -32,8 +33,8 @@ public class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** A typed SQL array parameter. */
-    public record ArrayParam(String type, Object[] values) {
+    /** An array parameter; the statement names its type ({@code ?::uuid[]}). */
+    public record ArrayParam(List<?> values) {
     }
 
     private final AgroalDataSource dataSource;
@@ -42,8 +43,8 @@ public class Sql {
         this.dataSource = dataSource;
     }
 
-    public static ArrayParam array(String type, List<?> values) {
-        return new ArrayParam(type, values.stream().map(Sql::jdbcValue).toArray());
+    public static ArrayParam array(List<?> values) {
+        return new ArrayParam(values);
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
@@ -89,8 +90,7 @@ public class Sql {
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
             if (value instanceof ArrayParam array) {
-                Array sqlArray = connection.createArrayOf(array.type(), array.values());
-                statement.setArray(i + 1, sqlArray);
+                SqlArrays.bind(statement, i + 1, array.values());
             } else if (value == null) {
                 statement.setNull(i + 1, Types.OTHER);
             } else {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.downline.notification.domain.Contact;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** {@code member_contact}: names and e-mail addresses from users events. */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class ContactRepository {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT member_id, email, name, locale FROM member_contact WHERE member_id = ANY (?)")) {
-                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                SqlArrays.bind(statement, 1, memberIds);
                 List<Contact> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.downline.notification.domain.Notification;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** {@code notification} and {@code stream_sequence}: the numbered streams, the inbox and its read state. */
 @ApplicationScoped
@@ -59,9 +60,8 @@ public class NotificationRepository {
                     SELECT stream, taken FROM unnest(?::text[], ?::bigint[]) AS t (stream, taken) ORDER BY stream
                     ON CONFLICT (stream) DO UPDATE SET last_sequence = stream_sequence.last_sequence + EXCLUDED.last_sequence
                     RETURNING stream, last_sequence""")) {
-                statement.setArray(1, connection.createArrayOf("text", counts.keySet().toArray()));
-                statement.setArray(2, connection.createArrayOf("bigint",
-                        counts.values().stream().map(Integer::longValue).toArray()));
+                SqlArrays.bind(statement, 1, counts.keySet());
+                SqlArrays.bind(statement, 2, counts.values().stream().map(Integer::longValue).toList());
                 Map<String, Long> first = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -79,7 +79,7 @@ public class NotificationRepository {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT event_id, stream, type FROM notification WHERE event_id = ANY (?)")) {
-                statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+                SqlArrays.bind(statement, 1, eventIds);
                 Set<String> keys = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -108,17 +108,17 @@ public class NotificationRepository {
                         ?::uuid[], ?::text[], ?::text[])
                         AS n (id, stream, sequence, member_id, type, title, body, data, event_id, event_type, created_at)
                     """)) {
-                statement.setArray(1, connection.createArrayOf("uuid", column(batch, Notification::id)));
-                statement.setArray(2, connection.createArrayOf("text", column(batch, Notification::room)));
-                statement.setArray(3, connection.createArrayOf("bigint", column(batch, Notification::sequence)));
-                statement.setArray(4, connection.createArrayOf("uuid", column(batch, Notification::memberId)));
-                statement.setArray(5, connection.createArrayOf("text", column(batch, Notification::type)));
-                statement.setArray(6, connection.createArrayOf("text", column(batch, Notification::title)));
-                statement.setArray(7, connection.createArrayOf("text", column(batch, Notification::body)));
-                statement.setArray(8, connection.createArrayOf("text", column(batch, n -> write(n.data()))));
-                statement.setArray(9, connection.createArrayOf("uuid", column(batch, Notification::eventId)));
-                statement.setArray(10, connection.createArrayOf("text", column(batch, Notification::eventType)));
-                statement.setArray(11, connection.createArrayOf("text", column(batch, n -> n.createdAt().toString())));
+                SqlArrays.bind(statement, 1, column(batch, Notification::id));
+                SqlArrays.bind(statement, 2, column(batch, Notification::room));
+                SqlArrays.bind(statement, 3, column(batch, Notification::sequence));
+                SqlArrays.bind(statement, 4, column(batch, Notification::memberId));
+                SqlArrays.bind(statement, 5, column(batch, Notification::type));
+                SqlArrays.bind(statement, 6, column(batch, Notification::title));
+                SqlArrays.bind(statement, 7, column(batch, Notification::body));
+                SqlArrays.bind(statement, 8, column(batch, n -> write(n.data())));
+                SqlArrays.bind(statement, 9, column(batch, Notification::eventId));
+                SqlArrays.bind(statement, 10, column(batch, Notification::eventType));
+                SqlArrays.bind(statement, 11, column(batch, n -> n.createdAt().toString()));
                 statement.executeUpdate();
             }
         });

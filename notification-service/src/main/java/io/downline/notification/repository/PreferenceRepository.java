@@ -17,6 +17,7 @@ import org.hibernate.Session;
 
 import io.downline.notification.domain.NotificationType;
 import io.downline.notification.domain.Preference;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** {@code preference}: a member's choices per type. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class PreferenceRepository {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT member_id, type, muted, email FROM preference WHERE member_id = ANY (?)")) {
-                statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                SqlArrays.bind(statement, 1, memberIds);
                 Map<UUID, Map<NotificationType, Preference>> choices = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -1,7 +1,6 @@
 package io.downline.payout.repository;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +28,7 @@ import io.downline.payout.domain.Balances;
 import io.downline.payout.domain.LedgerReason;
 import io.downline.payout.domain.StatementLine;
 import io.downline.payout.domain.Transfer;
+import io.downline.platform.jdbc.SqlArrays;
 
 /**
  * The ledger's tables in plain JDBC: a posting is a handful of short statements on the hot path. The
@@ -114,7 +114,7 @@ public class LedgerRepository {
                 try (PreparedStatement insert = connection.prepareStatement(CREATE_ALL)) {
                     insert.setString(1, currency);
                     insert.setTimestamp(2, Timestamp.from(now));
-                    insert.setArray(3, connection.createArrayOf("uuid", missing.toArray()));
+                    SqlArrays.bind(insert, 3, missing);
                     insert.executeUpdate();
                 }
                 locked.putAll(lockAll(connection, missing));
@@ -130,7 +130,7 @@ public class LedgerRepository {
         Map<UUID, Set<LedgerReason>> applied = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(APPLIED_ALL)) {
-            statement.setArray(1, connection.createArrayOf("uuid", causeIds.toArray()));
+            SqlArrays.bind(statement, 1, causeIds);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     applied.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(LedgerReason.class))
@@ -152,26 +152,25 @@ public class LedgerRepository {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
                 insert.setString(1, currency);
                 insert.setTimestamp(2, Timestamp.from(now));
-                insert.setArray(3, uuids(connection, transfers, Transfer::id));
-                insert.setArray(4, uuids(connection, transfers, Transfer::causeId));
-                insert.setArray(5, texts(connection, transfers, Transfer::leg));
-                insert.setArray(6, texts(connection, transfers, t -> t.reason().name()));
-                insert.setArray(7, texts(connection, transfers, t -> t.debit().kind().name()));
-                insert.setArray(8, uuids(connection, transfers, t -> t.debit().memberId()));
-                insert.setArray(9, texts(connection, transfers, t -> t.credit().kind().name()));
-                insert.setArray(10, uuids(connection, transfers, t -> t.credit().memberId()));
-                insert.setArray(11, connection.createArrayOf("numeric",
-                        transfers.stream().map(Transfer::amount).toArray()));
+                SqlArrays.bind(insert, 3, uuids(transfers, Transfer::id));
+                SqlArrays.bind(insert, 4, uuids(transfers, Transfer::causeId));
+                SqlArrays.bind(insert, 5, texts(transfers, Transfer::leg));
+                SqlArrays.bind(insert, 6, texts(transfers, t -> t.reason().name()));
+                SqlArrays.bind(insert, 7, texts(transfers, t -> t.debit().kind().name()));
+                SqlArrays.bind(insert, 8, uuids(transfers, t -> t.debit().memberId()));
+                SqlArrays.bind(insert, 9, texts(transfers, t -> t.credit().kind().name()));
+                SqlArrays.bind(insert, 10, uuids(transfers, t -> t.credit().memberId()));
+                SqlArrays.bind(insert, 11, transfers.stream().map(Transfer::amount).toList());
                 insert.executeUpdate();
             }
             List<Map.Entry<UUID, Balances>> rows = List.copyOf(wallets.entrySet());
             try (PreparedStatement update = connection.prepareStatement(UPDATE_ALL)) {
                 update.setTimestamp(1, Timestamp.from(now));
-                update.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Map.Entry::getKey).toArray()));
-                update.setArray(3, amounts(connection, rows, Balances::available));
-                update.setArray(4, amounts(connection, rows, Balances::pending));
-                update.setArray(5, amounts(connection, rows, Balances::onHold));
-                update.setArray(6, amounts(connection, rows, Balances::clawback));
+                SqlArrays.bind(update, 2, rows.stream().map(Map.Entry::getKey).toList());
+                SqlArrays.bind(update, 3, amounts(rows, Balances::available));
+                SqlArrays.bind(update, 4, amounts(rows, Balances::pending));
+                SqlArrays.bind(update, 5, amounts(rows, Balances::onHold));
+                SqlArrays.bind(update, 6, amounts(rows, Balances::clawback));
                 update.executeUpdate();
             }
         } catch (SQLException e) {
@@ -259,7 +258,7 @@ public class LedgerRepository {
     private static Map<UUID, Balances> lockAll(Connection connection, Collection<UUID> memberIds) throws SQLException {
         Map<UUID, Balances> locked = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(LOCK_ALL)) {
-            statement.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+            SqlArrays.bind(statement, 1, memberIds);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     locked.put(rs.getObject(1, UUID.class), new Balances(rs.getBigDecimal(2), rs.getBigDecimal(3),
@@ -270,19 +269,16 @@ public class LedgerRepository {
         return locked;
     }
 
-    private static Array uuids(Connection connection, List<Transfer> transfers, Function<Transfer, UUID> field)
-            throws SQLException {
-        return connection.createArrayOf("uuid", transfers.stream().map(field).toArray());
+    private static List<UUID> uuids(List<Transfer> transfers, Function<Transfer, UUID> field) {
+        return transfers.stream().map(field).toList();
     }
 
-    private static Array texts(Connection connection, List<Transfer> transfers, Function<Transfer, String> field)
-            throws SQLException {
-        return connection.createArrayOf("text", transfers.stream().map(field).toArray());
+    private static List<String> texts(List<Transfer> transfers, Function<Transfer, String> field) {
+        return transfers.stream().map(field).toList();
     }
 
-    private static Array amounts(Connection connection, List<Map.Entry<UUID, Balances>> rows,
-            Function<Balances, BigDecimal> field) throws SQLException {
-        return connection.createArrayOf("numeric", rows.stream().map(row -> field.apply(row.getValue())).toArray());
+    private static List<BigDecimal> amounts(List<Map.Entry<UUID, Balances>> rows, Function<Balances, BigDecimal> field) {
+        return rows.stream().map(row -> field.apply(row.getValue())).toList();
     }
 
     private static void setMember(PreparedStatement statement, int index, Account account) throws SQLException {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import io.downline.payout.domain.Payout;
 import io.downline.payout.domain.PayoutStatus;
+import io.downline.platform.jdbc.SqlArrays;
 
 /**
  * The payout row on the workflow's write paths, in plain JDBC on the transaction's connection: each step locks
@@ -64,7 +65,7 @@ public class PayoutStore {
         List<Payout> locked = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(LOCK_ALL)) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            SqlArrays.bind(statement, 1, ids);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     locked.add(payout(rs));

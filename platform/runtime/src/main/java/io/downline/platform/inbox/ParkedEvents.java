@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** The {@code parked_event} table. */
 @ApplicationScoped
@@ -79,7 +80,7 @@ class ParkedEvents {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT consumer, waits_for FROM parked_event WHERE waits_for = ANY(?)
                     GROUP BY consumer, waits_for ORDER BY min(id)""")) {
-                statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                SqlArrays.bind(statement, 1, keys);
                 List<String[]> queues = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -1,10 +1,7 @@
 package io.downline.platform.inbox;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.downline.platform.events.EventEnvelope;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** The {@code processed_event} table: the ids of the events each consumer has applied (or parked). */
 @ApplicationScoped
@@ -52,9 +50,9 @@ class ProcessedEvents {
                     ON CONFLICT DO NOTHING
                     RETURNING event_id""")) {
                 statement.setString(1, consumer);
-                statement.setArray(2, array(connection, "uuid", events.stream().map(EventEnvelope::id).toArray()));
-                statement.setArray(3, array(connection, "text", events.stream().map(EventEnvelope::type).toArray()));
-                statement.setArray(4, array(connection, "text", topics.toArray()));
+                SqlArrays.bind(statement, 2, events.stream().map(EventEnvelope::id).toList());
+                SqlArrays.bind(statement, 3, events.stream().map(EventEnvelope::type).toList());
+                SqlArrays.bind(statement, 4, topics);
                 Set<UUID> fresh = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -64,10 +62,6 @@ class ProcessedEvents {
                 return fresh;
             }
         });
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 
     int purgeBefore(Instant limit) {

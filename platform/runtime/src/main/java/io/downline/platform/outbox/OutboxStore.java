@@ -1,6 +1,5 @@
 package io.downline.platform.outbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.downline.platform.jdbc.SqlArrays;
 
 /** Plain JDBC access to the outbox table for the relay (outside any business transaction). */
 final class OutboxStore {
@@ -114,7 +114,7 @@ final class OutboxStore {
         try (PreparedStatement statement = connection.prepareStatement(DUE)) {
             Timestamp at = Timestamp.from(now);
             statement.setTimestamp(1, at);
-            statement.setArray(2, connection.createArrayOf("bigint", Arrays.stream(excluded).boxed().toArray()));
+            SqlArrays.bind(statement, 2, Arrays.stream(excluded).boxed().toList());
             statement.setTimestamp(3, at);
             statement.setInt(4, limit);
             try (ResultSet rs = statement.executeQuery()) {
@@ -144,8 +144,7 @@ final class OutboxStore {
                 SELECT id, event_id, topic, aggregate_id, type, payload, traceparent, created_at, clock_timestamp(),
                        attempts + 1
                 FROM sent""")) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
-            statement.setArray(1, array);
+            SqlArrays.bind(statement, 1, ids);
             statement.executeUpdate();
         }
     }

@@ -16,6 +16,7 @@ import io.downline.platform.config.ServiceConfig;
 import io.downline.platform.events.EventJson;
 import io.downline.platform.events.EventPayload;
 import io.downline.platform.events.EventType;
+import io.downline.platform.jdbc.SqlArrays;
 
 /**
  * Writes an event to the service's outbox inside the caller's transaction. The relay publishes it after
@@ -87,11 +88,11 @@ public class OutboxWriter {
             String[] aggregates, String[] types, String[] payloads) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
             statement.setString(1, traceparent);
-            statement.setArray(2, connection.createArrayOf("uuid", ids));
-            statement.setArray(3, connection.createArrayOf("text", topics));
-            statement.setArray(4, connection.createArrayOf("text", aggregates));
-            statement.setArray(5, connection.createArrayOf("text", types));
-            statement.setArray(6, connection.createArrayOf("text", payloads));
+            SqlArrays.bind(statement, 2, ids);
+            SqlArrays.bind(statement, 3, topics);
+            SqlArrays.bind(statement, 4, aggregates);
+            SqlArrays.bind(statement, 5, types);
+            SqlArrays.bind(statement, 6, payloads);
             statement.executeUpdate();
         }
     }
