@@ -1,11 +1,11 @@
 package io.downline.platform.jdbc;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
@@ -37,10 +37,11 @@ public final class SqlArrays {
 
     /**
      * The array literal of {@code values}: {@code NULL} for a null element; numbers, UUIDs, booleans and instants
-     * (ISO-8601, as {@code timestamptz} reads them) as they print; anything else as quoted text.
+     * (ISO-8601, as {@code timestamptz} reads them) as they print; text, enum names and other java.time values (in
+     * ISO-8601) quoted. Any other element is refused: its {@code toString} is no value PostgreSQL would read.
      */
     public static String literal(Collection<?> values) {
-        StringBuilder literal = new StringBuilder(2 + values.size() * 16).append('{');
+        StringBuilder literal = new StringBuilder(2 + values.size() * 40).append('{');
         boolean first = true;
         for (Object value : values) {
             if (!first) {
@@ -55,13 +56,15 @@ public final class SqlArrays {
     private static void append(StringBuilder literal, Object value) {
         if (value == null) {
             literal.append("NULL");
-        } else if (value instanceof BigDecimal decimal) {
-            literal.append(decimal.toPlainString());
         } else if (value instanceof Number || value instanceof UUID || value instanceof Boolean
                 || value instanceof Instant || value instanceof OffsetDateTime) {
             literal.append(value);
+        } else if (value instanceof Enum<?> e) {
+            quoted(literal, e.name());
+        } else if (value instanceof CharSequence || value instanceof TemporalAccessor) {
+            quoted(literal, value.toString());
         } else {
-            quoted(literal, value instanceof Enum<?> e ? e.name() : value.toString());
+            throw new IllegalArgumentException("No SQL array element for a " + value.getClass().getName());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.downline.platform.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +53,7 @@ class SqlArraysTest {
         List<BigDecimal> amounts = Arrays.asList(new BigDecimal("0.01"), new BigDecimal("1E+3"), null,
                 new BigDecimal("-12.50"));
         List<Instant> instants = List.of(Instant.parse("2026-12-02T10:15:30.123456Z"), Instant.EPOCH);
+        List<LocalDate> days = List.of(LocalDate.of(2026, 12, 2));
 
         assertThat(roundTrip("uuid", ids, (row, column) -> row.getObject(column, UUID.class)))
                 .containsExactlyElementsOf(ids);
@@ -58,12 +61,20 @@ class SqlArraysTest {
                 (a, b) -> a == null || b == null ? (a == b ? 0 : 1) : a.compareTo(b)).containsExactlyElementsOf(amounts);
         assertThat(roundTrip("timestamptz", instants, (row, column) -> row.getTimestamp(column).toInstant()))
                 .containsExactlyElementsOf(instants);
+        assertThat(roundTrip("date", days, (row, column) -> row.getObject(column, LocalDate.class)))
+                .containsExactlyElementsOf(days);
         assertThat(roundTrip("bigint", List.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE), ResultSet::getLong))
                 .containsExactly(Long.MIN_VALUE, 0L, Long.MAX_VALUE);
         assertThat(roundTrip("smallint", List.of((short) 3, (short) -1), ResultSet::getShort))
                 .containsExactly((short) 3, (short) -1);
         assertThat(roundTrip("boolean", List.of(true, false), ResultSet::getBoolean)).containsExactly(true, false);
         assertThat(roundTrip("text", List.of(Colour.RED), ResultSet::getString)).containsExactly("RED");
+    }
+
+    @Test
+    void anElementWithoutAnSqlValueIsRefusedNotWrittenAsItsToString() {
+        assertThatThrownBy(() -> SqlArrays.literal(List.of("fine", new byte[] { 1 })))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[B");
     }
 
     @Test
