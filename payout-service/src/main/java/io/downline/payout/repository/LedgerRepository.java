@@ -152,15 +152,15 @@ public class LedgerRepository {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
                 insert.setString(1, currency);
                 insert.setTimestamp(2, Timestamp.from(now));
-                SqlArrays.bind(insert, 3, uuids(transfers, Transfer::id));
-                SqlArrays.bind(insert, 4, uuids(transfers, Transfer::causeId));
-                SqlArrays.bind(insert, 5, texts(transfers, Transfer::leg));
-                SqlArrays.bind(insert, 6, texts(transfers, t -> t.reason().name()));
-                SqlArrays.bind(insert, 7, texts(transfers, t -> t.debit().kind().name()));
-                SqlArrays.bind(insert, 8, uuids(transfers, t -> t.debit().memberId()));
-                SqlArrays.bind(insert, 9, texts(transfers, t -> t.credit().kind().name()));
-                SqlArrays.bind(insert, 10, uuids(transfers, t -> t.credit().memberId()));
-                SqlArrays.bind(insert, 11, transfers.stream().map(Transfer::amount).toList());
+                SqlArrays.bind(insert, 3, column(transfers, Transfer::id));
+                SqlArrays.bind(insert, 4, column(transfers, Transfer::causeId));
+                SqlArrays.bind(insert, 5, column(transfers, Transfer::leg));
+                SqlArrays.bind(insert, 6, column(transfers, t -> t.reason().name()));
+                SqlArrays.bind(insert, 7, column(transfers, t -> t.debit().kind().name()));
+                SqlArrays.bind(insert, 8, column(transfers, t -> t.debit().memberId()));
+                SqlArrays.bind(insert, 9, column(transfers, t -> t.credit().kind().name()));
+                SqlArrays.bind(insert, 10, column(transfers, t -> t.credit().memberId()));
+                SqlArrays.bind(insert, 11, column(transfers, Transfer::amount));
                 insert.executeUpdate();
             }
             List<Map.Entry<UUID, Balances>> rows = List.copyOf(wallets.entrySet());
@@ -269,11 +269,7 @@ public class LedgerRepository {
         return locked;
     }
 
-    private static List<UUID> uuids(List<Transfer> transfers, Function<Transfer, UUID> field) {
-        return transfers.stream().map(field).toList();
-    }
-
-    private static List<String> texts(List<Transfer> transfers, Function<Transfer, String> field) {
+    private static List<?> column(List<Transfer> transfers, Function<Transfer, ?> field) {
         return transfers.stream().map(field).toList();
     }
 
